@@ -1,0 +1,48 @@
+//! A conversation: the engine plus the details one person has given so far.
+//!
+//! Details stay in memory only. `forget` drops them.
+
+use crate::engine::Engine;
+use crate::reply::{Reply, ReplyKind};
+use crate::understanding::{Details, normalize};
+
+/// Words that, alone, ask careerbot to drop remembered details.
+const FORGET_COMMANDS: [&str; 5] = ["forget", "forget me", "forget my details", "reset", "clear"];
+
+/// One person's conversation with the engine.
+#[derive(Debug, Default, Clone)]
+pub struct Conversation {
+    memory: Details,
+}
+
+impl Conversation {
+    pub fn new() -> Conversation {
+        Conversation::default()
+    }
+
+    /// The details remembered so far.
+    pub fn memory(&self) -> &Details {
+        &self.memory
+    }
+
+    /// Drop every remembered detail.
+    pub fn forget(&mut self) {
+        self.memory = Details::default();
+    }
+
+    /// Answer a message, remembering any details it gives.
+    pub fn ask(&mut self, engine: &Engine, message: &str) -> Reply {
+        let command = normalize(message);
+        let command = command.trim_matches(|c: char| !c.is_alphanumeric());
+        if FORGET_COMMANDS.contains(&command) {
+            self.forget();
+            let text = engine.knowledge().replies.forgot.clone();
+            let mut reply = Reply::simple(ReplyKind::Notice, "Forgotten", text);
+            reply.confidence = 1.0;
+            return reply;
+        }
+        let reply = engine.answer_with(message, &self.memory);
+        self.memory = self.memory.merged_with(&reply.new_details);
+        reply
+    }
+}

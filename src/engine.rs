@@ -1,0 +1,474 @@
+//! The engine: one message in, one [`Reply`] out.
+//!
+//! Data flows one way: text → understanding (normalized words, details) →
+//! matching and estimate → `Reply`. The engine knows nothing of Discord or
+//! the terminal; front ends call [`Engine::answer`] (or the direct entry
+//! points for slash commands) and render what comes back.
+
+use crate::compensation::{self, PackageQuestion, PackageTotal};
+use crate::estimate::{self, dollars, signed_dollars};
+use crate::knowledge::{Entry, KnowledgeBase, KnowledgeError, fill};
+use crate::matching::{Candidate, Index, Ranking};
+use crate::reply::{Reply, ReplyKind, TopicLink};
+use crate::understanding::{
+    Analyzer, DetailReader, Details, Experience, Place, PhraseSet, TokenText, normalize,
+};
+use std::collections::HashSet;
+use std::path::Path;
+use unicode_normalization::UnicodeNormalization;
+
+/// The longest message the engine reads, in characters.
+pub const MAX_QUESTION_CHARS: usize = 1000;
+/// Below this confidence the engine does not guess.
+pub const CONFIDENCE_THRESHOLD: f64 = 0.30;
+/// How many closest topics a fallback offers.
+const FALLBACK_SUGGESTIONS: usize = 3;
+/// Words that open a follow-up to an earlier estimate ("what about Boston?").
+const FOLLOW_UP_OPENERS: [&str; 8] = [
+    "what about",
+    "how about",
+    "and",
+    "what if",
+    "with",
+    "in",
+    "and in",
+    "and with",
+];
+
+/// The answering engine, built once from a knowledge base.
+pub struct Engine {
+    kb: KnowledgeBase,
+    analyzer: Analyzer,
+    index: Index,
+    details: DetailReader,
+    pay_terms: HashSet<String>,
+    other_roles: PhraseSet<usize>,
+    role_words: PhraseSet<()>,
+}
+
+impl Engine {
+    /// Load the knowledge base from `dir` and build the engine.
+    pub fn load(dir: impl AsRef<Path>) -> Result<Engine, KnowledgeError> {
+        Ok(Engine::new(KnowledgeBase::load(dir)?))
+    }
+
+    /// Build the engine's indexes over a loaded knowledge base.
+    pub fn new(kb: KnowledgeBase) -> Engine {
+        let known_texts: Vec<&str> = kb
+            .entries
+            .iter()
+            .flat_map(|e| {
+                e.phrasings
+                    .iter()
+                    .chain(&e.keywords)
+                    .map(String::as_str)
+                    .chain([e.title.as_str(), e.answer.as_str()])
+            })
+            .chain(
+                kb.scope
+                    .off_topic
+                    .iter()
+                    .flat_map(|o| o.phrasings.iter().chain(&o.keywords))
+                    .map(String::as_str),
+            )
+            .collect();
+        let analyzer = Analyzer::new(&kb.lexicon, known_texts.into_iter());
+        let index = Index::build(&kb, &analyzer);
+        let details = DetailReader::new(&kb);
+        let pay_terms = kb.lexicon.pay_words.iter().map(|w| analyzer.stem(w)).collect();
+        let other_roles = PhraseSet::new(
+            kb.scope
+                .other_roles
+                .iter()
+                .enumerate()
+                .map(|(i, r)| (r.clone(), i)),
+        );
+        let role_words = PhraseSet::new(kb.scope.role_words.iter().map(|w| (w.clone(), ())));
+        Engine {
+            kb,
+            analyzer,
+            index,
+            details,
+            pay_terms,
+            other_roles,
+            role_words,
+        }
+    }
+
+    pub fn knowledge(&self) -> &KnowledgeBase {
+        &self.kb
+    }
+
+    /// Answer one message on its own.
+    pub fn answer(&self, question: &str) -> Reply {
+        self.answer_with(question, &Details::default())
+    }
+
+    /// Answer one message, using details remembered from earlier messages.
+    pub fn answer_with(&self, question: &str, memory: &Details) -> Reply {
+        let replies = &self.kb.replies;
+        let length = question.chars().count();
+        if length > MAX_QUESTION_CHARS {
+            return Reply::simple(
+                ReplyKind::Notice,
+                "Message too long",
+                fill(&replies.too_long, &[("limit", &MAX_QUESTION_CHARS.to_string())]),
+            );
+        }
+        let original: String = question.nfkc().collect();
+        let normalized = normalize(question);
+        let text = TokenText::new(&normalized);
+        if text.tokens.is_empty() {
+            return Reply::simple(ReplyKind::Notice, "Ask me about the career", replies.empty.clone());
+        }
+
+        let analysis = self.analyzer.analyze(&normalized);
+        let found = self.details.read(&original, &normalized);
+        let merged = memory.merged_with(&found);
+
+        let package = compensation::read_package(&normalized);
+        if package.is_calculation() {
+            let mut reply = self.calculation_reply(&package);
+            reply.confidence = 0.9;
+            reply.new_details = found;
+            return reply;
+        }
+
+        let ranking = self.index.rank(&analysis.terms);
+        let asks_pay = analysis.terms.iter().any(|t| self.pay_terms.contains(t));
+        let about_role = self.role_words.contains_any(&text);
+
+        if !about_role {
+            if let Some(role) = self.other_roles.find_longest(&text).first() {
+                let name = &self.kb.scope.other_roles[role.label];
+                let mut reply = Reply::simple(
+                    ReplyKind::OtherRole,
+                    "I cover PT care coordinators",
+                    fill(&replies.other_role, &[("role", name)]),
+                );
+                reply.confidence = 0.9;
+                reply.suggestions = self.links(["pay.national", "certs.overview", "career.get_started"]);
+                return reply;
+            }
+        }
+
+        let confident = ranking.confidence >= CONFIDENCE_THRESHOLD;
+        let detail_kinds = detail_kinds(&found);
+        let follow_up = memory.affects_estimate() && is_follow_up(&text);
+        if found.affects_estimate()
+            && (asks_pay || !confident || detail_kinds >= 2 || follow_up)
+        {
+            let mut reply = self.estimate_reply(&merged);
+            reply.confidence = if asks_pay { 0.9 } else { 0.75 };
+            reply.new_details = found;
+            return reply;
+        }
+
+        match ranking.best() {
+            Some(best) if confident => match best.candidate {
+                Candidate::Entry(position) => {
+                    let entry = &self.kb.entries[position];
+                    let mut reply = self.entry_reply(entry);
+                    reply.confidence = ranking.confidence;
+                    if asks_pay && memory.affects_estimate() && entry.id.starts_with("pay.") {
+                        // "and the pay?" after details: the estimate is the answer.
+                        let mut estimate = self.estimate_reply(&merged);
+                        estimate.confidence = ranking.confidence;
+                        estimate.new_details = found;
+                        return estimate;
+                    }
+                    reply.new_details = found;
+                    reply
+                }
+                Candidate::OffTopic(position) => {
+                    let group = &self.kb.scope.off_topic[position];
+                    let mut reply = self.fallback(&ranking, Some(&group.reply));
+                    reply.kind = ReplyKind::OutOfScope;
+                    reply.confidence = ranking.confidence;
+                    reply
+                }
+            },
+            _ => {
+                let mut reply = self.fallback(&ranking, None);
+                reply.new_details = found;
+                reply
+            }
+        }
+    }
+
+    /// The reply for one entry, by id (slash commands, buttons).
+    pub fn topic(&self, id: &str) -> Option<Reply> {
+        self.kb.entry(id).map(|entry| {
+            let mut reply = self.entry_reply(entry);
+            reply.confidence = 1.0;
+            reply
+        })
+    }
+
+    fn entry_reply(&self, entry: &Entry) -> Reply {
+        let mut reply = Reply::simple(ReplyKind::Answer, entry.title.clone(), entry.answer.clone());
+        reply.topic = Some(entry.id.clone());
+        reply.sources = self.kb.citations(&entry.sources);
+        reply.suggestions = self.links(entry.related.iter().map(String::as_str));
+        reply
+    }
+
+    /// A salary estimate for the given details, explained.
+    pub fn estimate_reply(&self, details: &Details) -> Reply {
+        let replies = &self.kb.replies;
+        let estimate = estimate::estimate(&self.kb, details);
+        let mut body = format!(
+            "**{} to {}** a year, most likely around **{}**.",
+            dollars(estimate.low),
+            dollars(estimate.high),
+            dollars(estimate.mid)
+        );
+        if estimate.factors.is_empty() {
+            body.push_str(&format!(
+                "\n\nThat is the national picture for PT care coordinators: {}.",
+                self.kb.model.national.note
+            ));
+        } else {
+            body.push_str(&format!(
+                "\n\nStarting from the national median of {} (career guide, late 2023/early 2024), each detail moves it as shown below.",
+                dollars(estimate.baseline)
+            ));
+        }
+        if let Some(local) = &estimate.local {
+            if let Some(median) = local.median {
+                let range = match (local.p25, local.p75) {
+                    (Some(p25), Some(p75)) => {
+                        format!(", middle half {} to {}", dollars(p25 as i64), dollars(p75 as i64))
+                    }
+                    _ => String::new(),
+                };
+                body.push_str(&format!(
+                    "\n\nFor comparison, BLS OEWS (May {}) puts the wider Medical Secretaries and Administrative Assistants category in {} at a median of {}{range}.",
+                    self.kb.model.location.bls_year,
+                    local.area,
+                    dollars(median as i64)
+                ));
+            }
+        }
+        let mut notes = Vec::new();
+        let described = self.describe(details);
+        if !described.is_empty() {
+            notes.push(fill(&replies.using_details, &[("details", &described.join(", "))]));
+        }
+        if !estimate.missing.is_empty() {
+            notes.push(fill(&replies.sharpen, &[("missing", &join_words(&estimate.missing))]));
+        }
+        notes.extend(replies.estimate_caveats.iter().cloned());
+
+        let mut reply = Reply::simple(ReplyKind::Estimate, "Your salary estimate", body);
+        reply.topic = Some("salary.estimate".to_string());
+        reply.confidence = 1.0;
+        reply.sources = self.kb.citations(&estimate.sources);
+        reply.notes = notes;
+        let mut related: Vec<&str> = Vec::new();
+        if let Some(cert) = details.certifications.first() {
+            if let Some(c) = self.kb.model.certifications.iter().find(|c| &c.id == cert) {
+                related.push(&c.topic);
+            }
+        }
+        if let Some(employer) = &details.employer {
+            if let Some(e) = self.kb.model.employers.iter().find(|e| &e.id == employer) {
+                related.push(&e.topic);
+            }
+        }
+        related.extend(["pay.raise", "compensation.overview", "location.overview"]);
+        related.truncate(3);
+        reply.suggestions = self.links(related);
+        reply.estimate = Some(estimate);
+        reply.details_used = details.clone();
+        reply
+    }
+
+    /// The total-compensation calculation for a package.
+    pub fn calculation_reply(&self, package: &PackageQuestion) -> Reply {
+        let Some(total) = compensation::calculate(package, &self.kb.model.retirement) else {
+            return self.topic("compensation.calculator").unwrap_or_else(|| {
+                Reply::simple(ReplyKind::Notice, "Total compensation", "Tell me your base salary.")
+            });
+        };
+        let mut reply = Reply::simple(
+            ReplyKind::Calculation,
+            "Your total compensation",
+            calculation_text(&total),
+        );
+        reply.topic = Some("compensation.calculator".to_string());
+        reply.confidence = 1.0;
+        reply.notes = total
+            .assumptions
+            .iter()
+            .map(|a| format!("Assumed: {a}."))
+            .chain(self.kb.replies.calculator_notes.iter().cloned())
+            .collect();
+        reply.sources = self.kb.citations(&self.kb.model.retirement.sources);
+        reply.suggestions = self.links(["compensation.retirement", "compensation.offers", "compensation.bonuses"]);
+        reply.calculation = Some(total);
+        reply
+    }
+
+    fn fallback(&self, ranking: &Ranking, reason: Option<&str>) -> Reply {
+        let closest: Vec<&Entry> = ranking
+            .scored
+            .iter()
+            .filter_map(|s| match s.candidate {
+                Candidate::Entry(i) => Some(&self.kb.entries[i]),
+                Candidate::OffTopic(_) => None,
+            })
+            .take(FALLBACK_SUGGESTIONS)
+            .collect();
+        let closest: Vec<&Entry> = if closest.is_empty() {
+            ["role.overview", "pay.national", "certs.overview"]
+                .iter()
+                .filter_map(|id| self.kb.entry(id))
+                .collect()
+        } else {
+            closest
+        };
+        let titles: Vec<String> = closest.iter().map(|e| e.title.clone()).collect();
+        let mut body = fill(&self.kb.replies.fallback, &[("topics", &titles.join("; "))]);
+        if let Some(reason) = reason {
+            body = format!("{reason}\n\n{body}");
+        }
+        let mut reply = Reply::simple(ReplyKind::Fallback, self.kb.replies.fallback_title.clone(), body);
+        reply.confidence = ranking.confidence;
+        reply.suggestions = closest
+            .iter()
+            .map(|e| TopicLink {
+                id: e.id.clone(),
+                title: e.title.clone(),
+            })
+            .collect();
+        reply
+    }
+
+    fn links<'a>(&self, ids: impl IntoIterator<Item = &'a str>) -> Vec<TopicLink> {
+        ids.into_iter()
+            .filter_map(|id| self.kb.entry(id))
+            .map(|e| TopicLink {
+                id: e.id.clone(),
+                title: e.title.clone(),
+            })
+            .collect()
+    }
+
+    /// Details in words: "5 years of experience", "CMAA", "Boston-...".
+    pub fn describe(&self, details: &Details) -> Vec<String> {
+        let model = &self.kb.model;
+        let mut words = Vec::new();
+        match details.experience {
+            Some(Experience::Years(y)) if y == 1.0 => words.push("1 year of experience".to_string()),
+            Some(Experience::Years(y)) if y.fract() == 0.0 => words.push(format!("{y:.0} years of experience")),
+            Some(Experience::Years(y)) => words.push(format!("{y:.1} years of experience")),
+            Some(Experience::Entry) => words.push("entry level".to_string()),
+            Some(Experience::Senior) => words.push("senior level".to_string()),
+            None => {}
+        }
+        if let Some(level) = details
+            .education
+            .as_ref()
+            .and_then(|id| model.education.iter().find(|e| &e.id == id))
+        {
+            words.push(level.label.clone());
+        }
+        for id in &details.certifications {
+            if let Some(c) = model.certifications.iter().find(|c| &c.id == id) {
+                words.push(c.label.split(" (").next().unwrap_or(&c.label).to_string());
+            }
+        }
+        for id in &details.pending_certifications {
+            if let Some(c) = model.certifications.iter().find(|c| &c.id == id) {
+                words.push(format!(
+                    "working toward {}",
+                    c.label.split(" (").next().unwrap_or(&c.label)
+                ));
+            }
+        }
+        if details.no_certifications {
+            words.push("no certifications".to_string());
+        }
+        match &details.location {
+            Some(Place::Metro { name, .. }) => words.push(name.clone()),
+            Some(Place::State { name, .. }) => words.push(name.clone()),
+            Some(Place::Rural { state: Some(s) }) => words.push(format!("rural {s}")),
+            Some(Place::Rural { state: None }) => words.push("a rural area".to_string()),
+            None => {}
+        }
+        if let Some(employer) = details
+            .employer
+            .as_ref()
+            .and_then(|id| model.employers.iter().find(|e| &e.id == id))
+        {
+            words.push(employer.label.clone());
+        }
+        if details.supervisory {
+            words.push("supervisory duties".to_string());
+        }
+        words
+    }
+}
+
+fn calculation_text(total: &PackageTotal) -> String {
+    let mut lines = vec![format!("- Base salary: {}", dollars(total.base))];
+    if total.match_pct > 0.0 || total.contribution_pct > 0.0 {
+        lines.push(format!(
+            "- You put in {}% = {} a year",
+            trim_number(total.contribution_pct),
+            dollars(total.employee_contribution)
+        ));
+        lines.push(format!(
+            "- Employer match: {}% of your contributions, on up to {}% of pay = {}",
+            trim_number(total.match_pct),
+            trim_number(total.cap_pct),
+            signed_dollars(total.employer_match)
+        ));
+    }
+    if total.bonus > 0 {
+        lines.push(format!("- Bonus: {}", signed_dollars(total.bonus)));
+    }
+    format!(
+        "{}\n\n**Total: {} a year** (base + employer match + bonus; your own contributions come out of your base).",
+        lines.join("\n"),
+        dollars(total.total)
+    )
+}
+
+fn trim_number(value: f64) -> String {
+    if value.fract() == 0.0 {
+        format!("{value:.0}")
+    } else {
+        format!("{value:.1}")
+    }
+}
+
+fn join_words(items: &[&str]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.to_string(),
+        [init @ .., last] => format!("{} or {last}", init.join(", ")),
+    }
+}
+
+fn detail_kinds(details: &Details) -> usize {
+    [
+        details.experience.is_some(),
+        details.education.is_some(),
+        !details.certifications.is_empty() || details.no_certifications,
+        details.location.is_some(),
+        details.employer.is_some(),
+        details.supervisory,
+    ]
+    .iter()
+    .filter(|x| **x)
+    .count()
+}
+
+fn is_follow_up(text: &TokenText) -> bool {
+    FOLLOW_UP_OPENERS
+        .iter()
+        .any(|opener| text.joined.starts_with(&format!(" {opener} ")))
+        || text.tokens.len() <= 4
+}

@@ -1,0 +1,344 @@
+//! The knowledge base: everything careerbot knows, loaded from the TOML and
+//! CSV files in `knowledge/` and validated as a whole.
+//!
+//! | file | holds |
+//! |---|---|
+//! | `sources.toml` | the sources every figure cites |
+//! | `lexicon.toml` | synonyms, misspellings, stopwords |
+//! | `salary_model.toml` | the estimator's numbers and the words for each detail |
+//! | `places.toml` | place nicknames and rural words |
+//! | `scope.toml` | what careerbot does not answer |
+//! | `replies.toml` | fixed sentences: fallback, notices |
+//! | any other `*.toml` | topic entries (`[[entry]]`) |
+//! | `bls/*.csv` | BLS OEWS wage tables |
+//!
+//! A load either yields a complete, consistent [`KnowledgeBase`] or a
+//! [`KnowledgeError`] listing every problem with its file and line.
+
+mod entries;
+mod lexicon;
+mod places;
+mod problems;
+mod replies;
+mod salary_model;
+mod scope;
+mod wages;
+
+pub use entries::{Entry, MAX_ANSWER_CHARS, MAX_TITLE_CHARS};
+pub use lexicon::{Lexicon, SynonymGroup};
+pub use places::{PlaceAlias, PlaceNames};
+pub use problems::{KnowledgeError, Problem};
+pub use replies::{Replies, fill};
+pub use salary_model::{
+    Certification, CertificationRules, EducationLevel, EmployerType, ExperienceBand,
+    GuideMetro, LocationModel, NationalBaseline, Retirement, SalaryModel, Supervisory,
+};
+pub use scope::{OffTopic, Scope};
+pub use wages::{AreaKind, AreaWages, NationalWages, WageTables};
+
+use problems::{Problems, SourceText};
+use serde::Deserialize;
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+use toml::Spanned;
+
+const SOURCES_FILE: &str = "sources.toml";
+const LEXICON_FILE: &str = "lexicon.toml";
+const MODEL_FILE: &str = "salary_model.toml";
+const PLACES_FILE: &str = "places.toml";
+const SCOPE_FILE: &str = "scope.toml";
+const REPLIES_FILE: &str = "replies.toml";
+const SPECIAL_FILES: [&str; 6] = [
+    SOURCES_FILE,
+    LEXICON_FILE,
+    MODEL_FILE,
+    PLACES_FILE,
+    SCOPE_FILE,
+    REPLIES_FILE,
+];
+
+/// A source that figures cite.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub id: String,
+    pub name: String,
+    pub date: String,
+}
+
+impl Source {
+    /// How the source is shown under an answer: "name, date".
+    pub fn citation(&self) -> String {
+        format!("{}, {}", self.name, self.date)
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SourcesFile {
+    source: Vec<Spanned<Source>>,
+}
+
+/// Everything careerbot knows.
+#[derive(Debug, Clone)]
+pub struct KnowledgeBase {
+    /// Topic entries, in file order (files sorted by name).
+    pub entries: Vec<Entry>,
+    pub sources: BTreeMap<String, Source>,
+    pub lexicon: Lexicon,
+    pub model: SalaryModel,
+    pub wages: WageTables,
+    pub places: PlaceNames,
+    pub scope: Scope,
+    pub replies: Replies,
+    entry_index: HashMap<String, usize>,
+}
+
+impl KnowledgeBase {
+    /// Load and validate the knowledge base in `dir`.
+    pub fn load(dir: impl AsRef<Path>) -> Result<KnowledgeBase, KnowledgeError> {
+        let dir = dir.as_ref();
+        let mut problems = Problems::default();
+        let listing = match std::fs::read_dir(dir) {
+            Ok(listing) => listing,
+            Err(error) => {
+                problems.at(
+                    dir,
+                    None,
+                    format!(
+                        "cannot read the knowledge folder ({error}). Run careerbot from the project folder, or set knowledge_dir in config.toml"
+                    ),
+                );
+                return Err(problems.into_error());
+            }
+        };
+        let mut entry_files: Vec<PathBuf> = listing
+            .filter_map(|item| item.ok().map(|item| item.path()))
+            .filter(|path| path.extension().is_some_and(|ext| ext == "toml"))
+            .filter(|path| {
+                let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+                !SPECIAL_FILES.contains(&name)
+            })
+            .collect();
+        entry_files.sort();
+
+        let read = |name: &str, problems: &mut Problems| -> Option<SourceText> {
+            read_source(&dir.join(name), problems)
+        };
+
+        let sources = read(SOURCES_FILE, &mut problems)
+            .map(|text| parse_sources(&text, &mut problems))
+            .unwrap_or_default();
+        let lexicon = read(LEXICON_FILE, &mut problems).and_then(|t| Lexicon::parse(&t, &mut problems));
+        let model = read(MODEL_FILE, &mut problems).and_then(|t| SalaryModel::parse(&t, &mut problems));
+        let places = read(PLACES_FILE, &mut problems).and_then(|t| PlaceNames::parse(&t, &mut problems));
+        let scope = read(SCOPE_FILE, &mut problems).and_then(|t| Scope::parse(&t, &mut problems));
+        let replies = read(REPLIES_FILE, &mut problems).and_then(|t| Replies::parse(&t, &mut problems));
+        let wages = WageTables::load(&dir.join("bls"), &mut problems);
+
+        let mut entries = Vec::new();
+        let mut related = Vec::new();
+        let mut cited = Vec::new();
+        for path in &entry_files {
+            if let Some(text) = read_source(path, &mut problems) {
+                let parsed = entries::parse_entries(&text, &mut problems);
+                if parsed.entries.is_empty() && problems.is_empty() {
+                    problems.at(path, None, "this file has no [[entry]] tables");
+                }
+                entries.extend(parsed.entries);
+                related.extend(parsed.related);
+                cited.extend(parsed.sources);
+            }
+        }
+
+        // Cross-file checks: duplicate ids, then every reference.
+        let mut entry_index: HashMap<String, usize> = HashMap::new();
+        for (index, entry) in entries.iter().enumerate() {
+            if let Some(&first) = entry_index.get(&entry.id) {
+                let first = &entries[first];
+                problems.at(
+                    &entry.file,
+                    Some(entry.line),
+                    format!(
+                        "duplicate id {:?}; it is already used at {}:{}",
+                        entry.id,
+                        first.file.display(),
+                        first.line
+                    ),
+                );
+            } else {
+                entry_index.insert(entry.id.clone(), index);
+            }
+        }
+        for reference in &related {
+            if reference.to == reference.from {
+                problems.at(
+                    &reference.file,
+                    Some(reference.line),
+                    format!("entry {:?} lists itself as related", reference.from),
+                );
+            } else if !entry_index.contains_key(&reference.to) {
+                problems.at(
+                    &reference.file,
+                    Some(reference.line),
+                    format!(
+                        "entry {:?} is related to {:?}, which no entry has as its id{}",
+                        reference.from,
+                        reference.to,
+                        closest_hint(&reference.to, entry_index.keys())
+                    ),
+                );
+            }
+        }
+        for reference in &cited {
+            if !sources.contains_key(&reference.to) {
+                problems.at(
+                    &reference.file,
+                    Some(reference.line),
+                    format!(
+                        "entry {:?} cites source {:?}, which sources.toml does not define{}",
+                        reference.from,
+                        reference.to,
+                        closest_hint(&reference.to, sources.keys())
+                    ),
+                );
+            }
+        }
+        let model_path = dir.join(MODEL_FILE);
+        if let Some(model) = &model {
+            for topic in model.topic_references() {
+                if !entry_index.contains_key(topic) {
+                    problems.at(
+                        &model_path,
+                        None,
+                        format!("topic {topic:?} is not the id of any entry"),
+                    );
+                }
+            }
+            for source in model.source_references() {
+                if !sources.contains_key(source) {
+                    problems.at(
+                        &model_path,
+                        None,
+                        format!("source {source:?} is not defined in sources.toml"),
+                    );
+                }
+            }
+            if wages.national_for(model.location.bls_year).is_none() && !wages.national.is_empty() {
+                problems.at(
+                    &model_path,
+                    None,
+                    format!(
+                        "location.bls_year = {} has no row in bls/{}",
+                        model.location.bls_year,
+                        wages::NATIONAL_FILE
+                    ),
+                );
+            }
+            for metro in &model.location.guide_metros {
+                if wages.metro(&metro.cbsa).is_none() && !wages.metros.is_empty() {
+                    problems.at(
+                        &model_path,
+                        None,
+                        format!("guide metro {:?} has CBSA code {:?}, which is not in the BLS metro table", metro.label, metro.cbsa),
+                    );
+                }
+            }
+        }
+        if let Some(places) = &places {
+            let path = dir.join(PLACES_FILE);
+            for (alias, line) in &places.aliases {
+                let known = match (&alias.metro, &alias.state) {
+                    (Some(cbsa), _) => wages.metro(cbsa).is_some(),
+                    (_, Some(state)) => wages.state(state).is_some(),
+                    _ => true,
+                };
+                if !known && !wages.metros.is_empty() {
+                    problems.at(
+                        &path,
+                        Some(*line),
+                        format!("alias {:?} points at an area the BLS tables do not have", alias.name),
+                    );
+                }
+            }
+        }
+
+        match (lexicon, model, places, scope, replies) {
+            (Some(lexicon), Some(model), Some(places), Some(scope), Some(replies))
+                if problems.is_empty() =>
+            {
+                Ok(KnowledgeBase {
+                    entries,
+                    sources,
+                    lexicon,
+                    model,
+                    wages,
+                    places,
+                    scope,
+                    replies,
+                    entry_index,
+                })
+            }
+            // A file that failed to parse has already added its problem.
+            _ => Err(problems.into_error()),
+        }
+    }
+
+    pub fn entry(&self, id: &str) -> Option<&Entry> {
+        self.entry_index.get(id).map(|&index| &self.entries[index])
+    }
+
+    /// The citation lines for a list of source ids, skipping unknown ones.
+    pub fn citations<'a>(&self, ids: impl IntoIterator<Item = &'a String>) -> Vec<String> {
+        let mut lines: Vec<String> = Vec::new();
+        for id in ids {
+            if let Some(source) = self.sources.get(id) {
+                let line = source.citation();
+                if !lines.contains(&line) {
+                    lines.push(line);
+                }
+            }
+        }
+        lines
+    }
+}
+
+fn read_source(path: &Path, problems: &mut Problems) -> Option<SourceText> {
+    match std::fs::read_to_string(path) {
+        Ok(text) => Some(SourceText::new(path.to_path_buf(), text)),
+        Err(error) => {
+            problems.at(path, None, format!("cannot read this file: {error}"));
+            None
+        }
+    }
+}
+
+fn parse_sources(text: &SourceText, problems: &mut Problems) -> BTreeMap<String, Source> {
+    let mut sources = BTreeMap::new();
+    if let Some(file) = text.parse::<SourcesFile>(problems) {
+        for source in file.source {
+            let line = text.line_of(source.span().start);
+            let source = source.into_inner();
+            if sources.contains_key(&source.id) {
+                problems.at(
+                    &text.path,
+                    Some(line),
+                    format!("duplicate source id {:?}", source.id),
+                );
+            } else {
+                sources.insert(source.id.clone(), source);
+            }
+        }
+    }
+    sources
+}
+
+/// " (did you mean \"x\"?)" when a close id exists.
+fn closest_hint<'a>(wanted: &str, known: impl Iterator<Item = &'a String>) -> String {
+    known
+        .map(|id| (strsim::levenshtein(wanted, id), id))
+        .filter(|(distance, _)| *distance <= 3)
+        .min()
+        .map(|(_, id)| format!(" (did you mean {id:?}?)"))
+        .unwrap_or_default()
+}

@@ -1,0 +1,237 @@
+//! The `careerbot` command: terminal chat, one-shot answers, the JSON
+//! contract, topic listing and validation. With no subcommand it starts the
+//! terminal chat.
+
+use careerbot::config::{Config, ConfigError};
+use careerbot::knowledge::{KnowledgeBase, KnowledgeError};
+use careerbot::render::{json, text};
+use careerbot::{Conversation, Engine};
+use clap::{Parser, Subcommand};
+use std::io::{BufRead, IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "careerbot",
+    version,
+    about = "Career answers and salary estimates for PT care coordinators.",
+    long_about = "Career answers and salary estimates for the Physical Therapy (PT) Care Coordinator role.\n\nWith no command, starts a chat in the terminal."
+)]
+struct Cli {
+    /// Config file (default: config.toml, or $CAREERBOT_CONFIG).
+    #[arg(long, global = true, value_name = "PATH")]
+    config: Option<PathBuf>,
+    /// Knowledge folder (overrides knowledge_dir in the config).
+    #[arg(long, global = true, value_name = "DIR")]
+    knowledge: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Chat in the terminal; remembers your details until you say `forget`.
+    Chat,
+    /// Answer one question, or one per line from stdin with `-`.
+    Ask {
+        /// Print one JSON object per question.
+        #[arg(long)]
+        json: bool,
+        /// The question, or `-` to read questions from stdin.
+        #[arg(required = true, num_args = 1.., allow_hyphen_values = true)]
+        question: Vec<String>,
+    },
+    /// List every topic: id, title, phrasings, answer and sources.
+    Topics {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Validate the knowledge base and the config; exits non-zero on errors.
+    Check,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(message) => {
+            eprintln!("careerbot: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Errors that stop the program, already worded for the person.
+enum Failure {
+    Config(ConfigError),
+    Knowledge(KnowledgeError),
+    Io(std::io::Error),
+}
+
+impl std::fmt::Display for Failure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Failure::Config(e) => write!(f, "config error: {e}"),
+            Failure::Knowledge(e) => write!(f, "{e}"),
+            Failure::Io(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+impl From<std::io::Error> for Failure {
+    fn from(error: std::io::Error) -> Failure {
+        Failure::Io(error)
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode, Failure> {
+    let config = Config::load(cli.config.as_deref()).map_err(Failure::Config)?;
+    let knowledge_dir = cli
+        .knowledge
+        .clone()
+        .unwrap_or_else(|| config.resolved_knowledge_dir());
+    let load = || Engine::load(&knowledge_dir).map_err(Failure::Knowledge);
+    match cli.command {
+        None | Some(Command::Chat) => {
+            let engine = load()?;
+            chat(&engine, &config)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Ask { json, question }) => {
+            let engine = load()?;
+            ask(&engine, json, &question)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Topics { json }) => {
+            let kb = KnowledgeBase::load(&knowledge_dir).map_err(Failure::Knowledge)?;
+            topics(&kb, json)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Check) => {
+            let kb = KnowledgeBase::load(&knowledge_dir).map_err(Failure::Knowledge)?;
+            let phrasings: usize = kb.entries.iter().map(|e| e.phrasings.len()).sum();
+            println!(
+                "knowledge OK: {} entries, {} phrasings, {} sources, {} BLS metros, {} states, {} nonmetro areas ({})",
+                kb.entries.len(),
+                phrasings,
+                kb.sources.len(),
+                kb.wages.metros.len(),
+                kb.wages.states.len(),
+                kb.wages.nonmetro.len(),
+                knowledge_dir.display()
+            );
+            println!(
+                "config OK: Discord token {}",
+                if config.token().is_some() { "set" } else { "not set (terminal chat only)" }
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn chat(engine: &Engine, config: &Config) -> Result<(), Failure> {
+    let interactive = std::io::stdin().is_terminal();
+    let mut out = std::io::stdout().lock();
+    if interactive {
+        writeln!(
+            out,
+            "careerbot: ask me about the PT care coordinator career (pay, duties, certifications, outlook...)."
+        )?;
+        writeln!(
+            out,
+            "Give your details for a salary estimate, e.g. \"5 years, CMAA, Boston, hospital\". `forget` drops them; `quit` or Ctrl-D ends."
+        )?;
+        if config.token().is_none() {
+            writeln!(
+                out,
+                "(No Discord token configured, so this is the terminal chat. To run on Discord, see \"Run it on Discord\" in README.md.)"
+            )?;
+        }
+        writeln!(out)?;
+    }
+    let mut conversation = Conversation::new();
+    let stdin = std::io::stdin();
+    let mut line = String::new();
+    loop {
+        if interactive {
+            write!(out, "you> ")?;
+            out.flush()?;
+        }
+        line.clear();
+        // Invalid UTF-8 or a read error ends the chat like Ctrl-D would.
+        if stdin.lock().read_line(&mut line).unwrap_or(0) == 0 {
+            break;
+        }
+        let message = line.trim();
+        if matches!(message.to_lowercase().as_str(), "quit" | "exit" | "bye" | ":q") {
+            break;
+        }
+        if message.is_empty() && interactive {
+            continue;
+        }
+        let reply = conversation.ask(engine, message);
+        writeln!(out, "\n{}", text::to_text(&reply))?;
+    }
+    if interactive {
+        writeln!(out, "Good luck!")?;
+    }
+    Ok(())
+}
+
+fn ask(engine: &Engine, as_json: bool, question: &[String]) -> Result<(), Failure> {
+    let mut out = std::io::stdout().lock();
+    let answer = |q: &str, out: &mut std::io::StdoutLock| -> std::io::Result<()> {
+        let reply = engine.answer(q);
+        if as_json {
+            writeln!(out, "{}", json::to_json_line(q, &reply))
+        } else {
+            writeln!(out, "{}", text::to_text(&reply))
+        }
+    };
+    if question.len() == 1 && question[0] == "-" {
+        let stdin = std::io::stdin();
+        let mut reader = stdin.lock();
+        let mut buffer = Vec::new();
+        loop {
+            buffer.clear();
+            if reader.read_until(b'\n', &mut buffer)? == 0 {
+                break;
+            }
+            // Invalid UTF-8 is replaced, never fatal: every line gets an answer.
+            let line = String::from_utf8_lossy(&buffer);
+            let line = line.trim_end_matches(['\n', '\r']);
+            answer(line, &mut out)?;
+        }
+    } else {
+        answer(&question.join(" "), &mut out)?;
+    }
+    Ok(())
+}
+
+fn topics(kb: &KnowledgeBase, as_json: bool) -> Result<(), Failure> {
+    let mut out = std::io::stdout().lock();
+    if as_json {
+        let list: Vec<serde_json::Value> = kb
+            .entries
+            .iter()
+            .map(|e| {
+                serde_json::json!({
+                    "id": e.id,
+                    "title": e.title,
+                    "phrasings": e.phrasings,
+                    "answer": e.answer,
+                    "sources": kb.citations(&e.sources),
+                    "related": e.related,
+                })
+            })
+            .collect();
+        writeln!(out, "{}", serde_json::Value::Array(list))?;
+    } else {
+        for entry in &kb.entries {
+            writeln!(out, "{:<28} {}", entry.id, entry.title)?;
+        }
+        writeln!(out, "\n{} topics. `careerbot topics --json` shows everything.", kb.entries.len())?;
+    }
+    Ok(())
+}

@@ -1,0 +1,255 @@
+//! Matching: which entry answers a question, and how sure we are.
+//!
+//! Every entry is indexed through four fields: each phrasing (and the title)
+//! as its own short document, the keywords, and the answer text. A question
+//! is scored with BM25 in each field; an entry's score is its best phrasing
+//! plus weighted keyword and answer scores. Off-topic groups from
+//! `scope.toml` are indexed the same way, so "book me an appointment" can win
+//! against the scheduling entry and be declined.
+//!
+//! Confidence combines how much of the question the winner explains (its
+//! share of the question's IDF weight) with how strong its score is, so a
+//! single strong word ("401k") and a long, fully matched question both score
+//! high, while a question whose main words are unknown scores low.
+
+use crate::knowledge::KnowledgeBase;
+use crate::understanding::Analyzer;
+use std::collections::{HashMap, HashSet};
+
+/// BM25 parameters: the usual values; phrasings are short, so length
+/// normalization matters little.
+const K1: f64 = 1.2;
+const B: f64 = 0.5;
+/// How much the keyword and answer fields count next to the best phrasing.
+const KEYWORD_WEIGHT: f64 = 0.6;
+const ANSWER_WEIGHT: f64 = 0.15;
+/// Score at which the strength part of the confidence is about 0.63.
+const SCORE_SCALE: f64 = 4.0;
+
+/// What a candidate is: an entry, or an off-topic group.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Candidate {
+    Entry(usize),
+    OffTopic(usize),
+}
+
+/// A scored candidate.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Scored {
+    pub candidate: Candidate,
+    pub score: f64,
+}
+
+/// The result of matching one question.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Ranking {
+    /// Best first; only candidates sharing at least one term.
+    pub scored: Vec<Scored>,
+    /// Confidence in the first candidate, 0 to 1.
+    pub confidence: f64,
+}
+
+impl Ranking {
+    pub fn best(&self) -> Option<Scored> {
+        self.scored.first().copied()
+    }
+}
+
+/// One BM25 collection: documents of terms, each owned by a candidate.
+#[derive(Default)]
+struct Field {
+    owners: Vec<Candidate>,
+    lengths: Vec<f64>,
+    postings: HashMap<String, Vec<(u32, f64)>>,
+    average_length: f64,
+}
+
+impl Field {
+    fn add(&mut self, owner: Candidate, terms: &[String]) {
+        let doc = self.owners.len() as u32;
+        self.owners.push(owner);
+        self.lengths.push(terms.len() as f64);
+        let mut counts: HashMap<&str, f64> = HashMap::new();
+        for term in terms {
+            *counts.entry(term).or_default() += 1.0;
+        }
+        for (term, count) in counts {
+            self.postings
+                .entry(term.to_string())
+                .or_default()
+                .push((doc, count));
+        }
+    }
+
+    fn finish(&mut self) {
+        let total: f64 = self.lengths.iter().sum();
+        self.average_length = if self.lengths.is_empty() {
+            1.0
+        } else {
+            (total / self.lengths.len() as f64).max(1.0)
+        };
+    }
+
+    fn idf(&self, term: &str) -> f64 {
+        let n = self.owners.len() as f64;
+        let df = self.postings.get(term).map_or(0.0, |p| p.len() as f64);
+        ((n - df + 0.5) / (df + 0.5) + 1.0).ln()
+    }
+
+    /// Best BM25 score per candidate over its documents in this field.
+    fn score(&self, terms: &[String], into: &mut HashMap<Candidate, f64>, weight: f64) {
+        let mut per_doc: HashMap<u32, f64> = HashMap::new();
+        for term in terms {
+            let Some(postings) = self.postings.get(term) else {
+                continue;
+            };
+            let idf = self.idf(term);
+            for &(doc, tf) in postings {
+                let length = self.lengths[doc as usize];
+                let norm = K1 * (1.0 - B + B * length / self.average_length);
+                *per_doc.entry(doc).or_default() += idf * tf * (K1 + 1.0) / (tf + norm);
+            }
+        }
+        let mut best: HashMap<Candidate, f64> = HashMap::new();
+        for (doc, score) in per_doc {
+            let owner = self.owners[doc as usize];
+            let slot = best.entry(owner).or_default();
+            *slot = slot.max(score);
+        }
+        for (owner, score) in best {
+            *into.entry(owner).or_default() += weight * score;
+        }
+    }
+}
+
+/// The search index over the knowledge base.
+pub struct Index {
+    phrasings: Field,
+    keywords: Field,
+    answers: Field,
+    /// Every term each candidate uses anywhere, for coverage.
+    vocabulary: HashMap<Candidate, HashSet<String>>,
+    /// The largest phrasing IDF: the weight given to unknown terms.
+    max_idf: f64,
+}
+
+impl Index {
+    pub fn build(kb: &KnowledgeBase, analyzer: &Analyzer) -> Index {
+        let mut index = Index {
+            phrasings: Field::default(),
+            keywords: Field::default(),
+            answers: Field::default(),
+            vocabulary: HashMap::new(),
+            max_idf: 0.0,
+        };
+        let analyze = |text: &str| {
+            analyzer
+                .analyze(&crate::understanding::normalize(text))
+                .terms
+        };
+        for (position, entry) in kb.entries.iter().enumerate() {
+            let candidate = Candidate::Entry(position);
+            let texts = entry.phrasings.iter().chain(std::iter::once(&entry.title));
+            for text in texts {
+                index.add_phrasing(candidate, analyze(text));
+            }
+            let keywords: Vec<String> = entry.keywords.iter().flat_map(|k| analyze(k)).collect();
+            index.note_terms(candidate, &keywords);
+            index.keywords.add(candidate, &keywords);
+            let answer = analyze(&entry.answer);
+            index.answers.add(candidate, &answer);
+        }
+        for (position, group) in kb.scope.off_topic.iter().enumerate() {
+            let candidate = Candidate::OffTopic(position);
+            for text in &group.phrasings {
+                index.add_phrasing(candidate, analyze(text));
+            }
+            let keywords: Vec<String> = group.keywords.iter().flat_map(|k| analyze(k)).collect();
+            index.note_terms(candidate, &keywords);
+            index.keywords.add(candidate, &keywords);
+        }
+        index.phrasings.finish();
+        index.keywords.finish();
+        index.answers.finish();
+        index.max_idf = index
+            .phrasings
+            .postings
+            .keys()
+            .map(|term| index.phrasings.idf(term))
+            .fold(0.0, f64::max);
+        index
+    }
+
+    fn add_phrasing(&mut self, candidate: Candidate, terms: Vec<String>) {
+        self.note_terms(candidate, &terms);
+        self.phrasings.add(candidate, &terms);
+    }
+
+    fn note_terms(&mut self, candidate: Candidate, terms: &[String]) {
+        self.vocabulary
+            .entry(candidate)
+            .or_default()
+            .extend(terms.iter().cloned());
+    }
+
+    /// Rank every candidate for a question's terms.
+    pub fn rank(&self, terms: &[String]) -> Ranking {
+        let unique: Vec<String> = {
+            let mut seen = HashSet::new();
+            terms
+                .iter()
+                .filter(|t| seen.insert(t.as_str()))
+                .cloned()
+                .collect()
+        };
+        let mut scores: HashMap<Candidate, f64> = HashMap::new();
+        self.phrasings.score(&unique, &mut scores, 1.0);
+        self.keywords.score(&unique, &mut scores, KEYWORD_WEIGHT);
+        self.answers.score(&unique, &mut scores, ANSWER_WEIGHT);
+        let mut scored: Vec<Scored> = scores
+            .into_iter()
+            .map(|(candidate, score)| Scored { candidate, score })
+            .collect();
+        scored.sort_by(|a, b| {
+            b.score
+                .total_cmp(&a.score)
+                .then_with(|| order_key(a.candidate).cmp(&order_key(b.candidate)))
+        });
+        let confidence = match scored.first() {
+            Some(best) => self.confidence(&unique, best),
+            None => 0.0,
+        };
+        Ranking { scored, confidence }
+    }
+
+    /// Share of the question's weight the winner explains, times the
+    /// strength of its score.
+    fn confidence(&self, terms: &[String], best: &Scored) -> f64 {
+        let empty = HashSet::new();
+        let known = self.vocabulary.get(&best.candidate).unwrap_or(&empty);
+        let weight = |term: &String| {
+            if self.phrasings.postings.contains_key(term) {
+                self.phrasings.idf(term)
+            } else {
+                self.max_idf
+            }
+        };
+        let total: f64 = terms.iter().map(weight).sum();
+        if total <= 0.0 {
+            return 0.0;
+        }
+        let covered: f64 = terms.iter().filter(|t| known.contains(*t)).map(weight).sum();
+        let coverage = covered / total;
+        let strength = 1.0 - (-best.score / SCORE_SCALE).exp();
+        (coverage * strength).clamp(0.0, 1.0)
+    }
+}
+
+/// Ties break by knowledge-base order, entries before off-topic groups, so
+/// ranking is deterministic.
+fn order_key(candidate: Candidate) -> (u8, usize) {
+    match candidate {
+        Candidate::Entry(i) => (0, i),
+        Candidate::OffTopic(i) => (1, i),
+    }
+}

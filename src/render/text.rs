@@ -1,0 +1,27 @@
+//! Plain-text rendering for the terminal.
+
+use crate::reply::Reply;
+
+/// The reply as terminal text: title, answer, sources and what to ask next.
+pub fn to_text(reply: &Reply) -> String {
+    let mut out = String::new();
+    out.push_str(&format!("== {} ==\n\n", reply.title));
+    out.push_str(&strip_bold(&reply.full_text()));
+    out.push('\n');
+    if !reply.sources.is_empty() {
+        out.push_str("\nSources:\n");
+        for source in &reply.sources {
+            out.push_str(&format!("  - {source}\n"));
+        }
+    }
+    if !reply.suggestions.is_empty() {
+        let titles: Vec<&str> = reply.suggestions.iter().map(|s| s.title.as_str()).collect();
+        out.push_str(&format!("\nSee also: {}\n", titles.join(" | ")));
+    }
+    out
+}
+
+/// Terminals show `**bold**` literally; drop the markers.
+fn strip_bold(text: &str) -> String {
+    text.replace("**", "")
+}
