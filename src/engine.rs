@@ -21,6 +21,9 @@ use unicode_normalization::UnicodeNormalization;
 pub const MAX_QUESTION_CHARS: usize = 1000;
 /// Below this confidence the engine does not guess.
 pub const CONFIDENCE_THRESHOLD: f64 = 0.30;
+/// A message with no more terms than this, carrying a detail and matching
+/// no topic well, is read as giving details ("I'm in Ohio", "5 yrs exp").
+const MAX_TERMS_OF_A_DETAIL_MESSAGE: usize = 3;
 /// How many closest topics a fallback offers.
 const FALLBACK_SUGGESTIONS: usize = 3;
 /// Words that open a follow-up to an earlier estimate ("what about Boston?").
@@ -34,6 +37,19 @@ const FOLLOW_UP_OPENERS: [&str; 8] = [
     "and in",
     "and with",
 ];
+
+/// What `Engine::explain` reports.
+#[derive(Debug, Clone)]
+pub struct Explanation {
+    pub normalized: String,
+    pub terms: Vec<String>,
+    pub corrections: Vec<(String, String)>,
+    pub details: Vec<String>,
+    /// The best candidates: entry ids, or `off_topic:ID`, with scores.
+    pub candidates: Vec<(String, f64)>,
+    pub confidence: f64,
+    pub evidence: crate::matching::Evidence,
+}
 
 /// The answering engine, built once from a knowledge base.
 pub struct Engine {
@@ -153,11 +169,14 @@ impl Engine {
         }
 
         let confident = ranking.confidence >= CONFIDENCE_THRESHOLD;
-        let detail_kinds = detail_kinds(&found);
         let follow_up = memory.affects_estimate() && is_follow_up(&text);
-        if found.affects_estimate()
-            && (asks_pay || !confident || detail_kinds >= 2 || follow_up)
-        {
+        // Details make an estimate when pay is asked, when they continue an
+        // estimate, or when they are most of what the message says ("5 years,
+        // CMAA, Boston, hospital"). A question that only mentions a detail
+        // ("does a CPCT help?") gets its topic instead.
+        let mostly_details = !confident
+            && (detail_kinds(&found) >= 2 || analysis.terms.len() <= MAX_TERMS_OF_A_DETAIL_MESSAGE);
+        if found.affects_estimate() && (asks_pay || follow_up || mostly_details) {
             let mut reply = self.estimate_reply(&merged);
             reply.confidence = if asks_pay { 0.9 } else { 0.75 };
             reply.new_details = found;
@@ -193,6 +212,37 @@ impl Engine {
                 reply.new_details = found;
                 reply
             }
+        }
+    }
+
+    /// How a message was understood and ranked, for `careerbot explain`:
+    /// what a knowledge maintainer needs to see why a question matched.
+    pub fn explain(&self, question: &str) -> Explanation {
+        let original: String = question.nfkc().collect();
+        let normalized = normalize(question);
+        let analysis = self.analyzer.analyze(&normalized);
+        let details = self.details.read(&original, &normalized);
+        let ranking = self.index.rank(&analysis.terms);
+        let candidates = ranking
+            .scored
+            .iter()
+            .take(5)
+            .map(|s| {
+                let name = match s.candidate {
+                    Candidate::Entry(i) => self.kb.entries[i].id.clone(),
+                    Candidate::OffTopic(i) => format!("off_topic:{}", self.kb.scope.off_topic[i].id),
+                };
+                (name, s.score)
+            })
+            .collect();
+        Explanation {
+            normalized,
+            terms: analysis.terms,
+            corrections: analysis.corrections,
+            details: self.describe(&details),
+            candidates,
+            confidence: ranking.confidence,
+            evidence: ranking.evidence,
         }
     }
 

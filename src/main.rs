@@ -49,6 +49,11 @@ enum Command {
     },
     /// Validate the knowledge base and the config; exits non-zero on errors.
     Check,
+    /// Show how a question is understood and which topics it matches.
+    Explain {
+        #[arg(required = true, num_args = 1..)]
+        question: Vec<String>,
+    },
 }
 
 fn main() -> ExitCode {
@@ -106,6 +111,23 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
         Some(Command::Topics { json }) => {
             let kb = KnowledgeBase::load(&knowledge_dir).map_err(Failure::Knowledge)?;
             topics(&kb, json)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Explain { question }) => {
+            let engine = load()?;
+            let explanation = engine.explain(&question.join(" "));
+            println!("normalized:  {}", explanation.normalized);
+            println!("terms:       {}", explanation.terms.join(" "));
+            for (typed, fixed) in &explanation.corrections {
+                println!("typo:        {typed} -> {fixed}");
+            }
+            println!("details:     {}", explanation.details.join(", "));
+            println!("confidence:  {:.3}", explanation.confidence);
+            for (name, score) in &explanation.candidates {
+                println!("  {score:>7.3}  {name}");
+            }
+            let reply = engine.answer(&question.join(" "));
+            println!("answer:      {:?} -> {}", reply.kind, reply.topic.as_deref().unwrap_or("(none)"));
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Check) => {

@@ -40,6 +40,17 @@ pub struct Scored {
     pub score: f64,
 }
 
+/// What the confidence is computed from.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Evidence {
+    /// Share of the question's IDF weight the best candidate explains.
+    pub coverage: f64,
+    pub best_score: f64,
+    pub second_score: f64,
+    /// Distinct terms in the question.
+    pub terms: usize,
+}
+
 /// The result of matching one question.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Ranking {
@@ -47,6 +58,7 @@ pub struct Ranking {
     pub scored: Vec<Scored>,
     /// Confidence in the first candidate, 0 to 1.
     pub confidence: f64,
+    pub evidence: Evidence,
 }
 
 impl Ranking {
@@ -129,8 +141,10 @@ pub struct Index {
     answers: Field,
     /// Every term each candidate uses anywhere, for coverage.
     vocabulary: HashMap<Candidate, HashSet<String>>,
-    /// The largest phrasing IDF: the weight given to unknown terms.
-    max_idf: f64,
+    /// The average phrasing IDF: the weight given to unknown terms. An
+    /// unknown word is as often filler ("info", "exactly") as it is the real
+    /// subject, so it counts as an ordinary word, not the rarest one.
+    unknown_idf: f64,
 }
 
 impl Index {
@@ -140,7 +154,7 @@ impl Index {
             keywords: Field::default(),
             answers: Field::default(),
             vocabulary: HashMap::new(),
-            max_idf: 0.0,
+            unknown_idf: 0.0,
         };
         let analyze = |text: &str| {
             analyzer
@@ -171,12 +185,13 @@ impl Index {
         index.phrasings.finish();
         index.keywords.finish();
         index.answers.finish();
-        index.max_idf = index
+        let idfs: Vec<f64> = index
             .phrasings
             .postings
             .keys()
             .map(|term| index.phrasings.idf(term))
-            .fold(0.0, f64::max);
+            .collect();
+        index.unknown_idf = idfs.iter().sum::<f64>() / idfs.len().max(1) as f64;
         index
     }
 
@@ -215,23 +230,33 @@ impl Index {
                 .total_cmp(&a.score)
                 .then_with(|| order_key(a.candidate).cmp(&order_key(b.candidate)))
         });
-        let confidence = match scored.first() {
-            Some(best) => self.confidence(&unique, best),
-            None => 0.0,
+        let evidence = match scored.first() {
+            Some(best) => Evidence {
+                coverage: self.coverage(&unique, best),
+                best_score: best.score,
+                second_score: scored.get(1).map_or(0.0, |s| s.score),
+                terms: unique.len(),
+            },
+            None => Evidence::default(),
         };
-        Ranking { scored, confidence }
+        let confidence = if scored.is_empty() { 0.0 } else { confidence(&evidence) };
+        Ranking {
+            scored,
+            confidence,
+            evidence,
+        }
     }
 
-    /// Share of the question's weight the winner explains, times the
-    /// strength of its score.
-    fn confidence(&self, terms: &[String], best: &Scored) -> f64 {
+    /// Share of the question's IDF weight that the best candidate's own
+    /// words cover.
+    fn coverage(&self, terms: &[String], best: &Scored) -> f64 {
         let empty = HashSet::new();
         let known = self.vocabulary.get(&best.candidate).unwrap_or(&empty);
         let weight = |term: &String| {
             if self.phrasings.postings.contains_key(term) {
                 self.phrasings.idf(term)
             } else {
-                self.max_idf
+                self.unknown_idf
             }
         };
         let total: f64 = terms.iter().map(weight).sum();
@@ -239,10 +264,14 @@ impl Index {
             return 0.0;
         }
         let covered: f64 = terms.iter().filter(|t| known.contains(*t)).map(weight).sum();
-        let coverage = covered / total;
-        let strength = 1.0 - (-best.score / SCORE_SCALE).exp();
-        (coverage * strength).clamp(0.0, 1.0)
+        covered / total
     }
+}
+
+/// Confidence from the evidence.
+fn confidence(evidence: &Evidence) -> f64 {
+    let strength = 1.0 - (-evidence.best_score / SCORE_SCALE).exp();
+    (evidence.coverage * strength).clamp(0.0, 1.0)
 }
 
 /// Ties break by knowledge-base order, entries before off-topic groups, so

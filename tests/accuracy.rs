@@ -24,6 +24,8 @@ struct Labelled {
 }
 
 struct Score {
+    /// (confidence of the top candidate, whether it was the right answer).
+    calibration: Vec<(f64, bool)>,
     in_scope: usize,
     correct: usize,
     out_of_scope: usize,
@@ -46,6 +48,7 @@ fn score(file: &str) -> Score {
     let set: QuestionSet = toml::from_str(&text).expect("question set parses");
     let engine = common::engine();
     let mut score = Score {
+        calibration: Vec::new(),
         in_scope: 0,
         correct: 0,
         out_of_scope: 0,
@@ -53,6 +56,11 @@ fn score(file: &str) -> Score {
         misses: Vec::new(),
     };
     for q in &set.question {
+        let explanation = engine.explain(&q.text);
+        let top = explanation.candidates.first().map(|(id, _)| id.as_str());
+        score
+            .calibration
+            .push((explanation.confidence, top == Some(q.expect.as_str())));
         let reply = engine.answer(&q.text);
         let got = reply.topic.as_deref().unwrap_or("none");
         if q.expect == "none" {
@@ -88,6 +96,23 @@ fn report(name: &str, score: &Score) {
     );
     for miss in &score.misses {
         println!("{miss}");
+    }
+    // Reliability: how often the top-ranked topic is right, by confidence.
+    println!("  confidence  questions  top candidate right");
+    for bin in 0..5 {
+        let (low, high) = (bin as f64 * 0.2, (bin + 1) as f64 * 0.2);
+        let in_bin: Vec<bool> = score
+            .calibration
+            .iter()
+            .filter(|(c, _)| *c >= low && (*c < high || (bin == 4 && *c <= 1.0)))
+            .map(|(_, right)| *right)
+            .collect();
+        let right = in_bin.iter().filter(|r| **r).count();
+        println!(
+            "  {low:.1}-{high:.1}     {:>5}      {:>5.1}%",
+            in_bin.len(),
+            100.0 * right as f64 / in_bin.len().max(1) as f64
+        );
     }
 }
 

@@ -101,9 +101,26 @@ impl Analyzer {
     }
 
     /// Analyze already-normalized text.
+    ///
+    /// Typos are corrected first, so a corrected word can still complete a
+    /// multi-word synonym ("job securty" → "job security" → "outlook").
     pub fn analyze(&self, normalized: &str) -> Analysis {
-        let tokens = tokenize(normalized);
         let mut analysis = Analysis::default();
+        let tokens: Vec<String> = tokenize(normalized)
+            .into_iter()
+            .map(|token| {
+                if self.synonyms.contains_key(&token) || self.is_known(&token) || is_number(&token) {
+                    return token;
+                }
+                match self.correct(&token) {
+                    Some(fixed) => {
+                        analysis.corrections.push((token, fixed.clone()));
+                        fixed
+                    }
+                    None => token,
+                }
+            })
+            .collect();
         let mut index = 0;
         while index < tokens.len() {
             if let Some((length, word)) = self.phrase_at(&tokens[index..]) {
@@ -113,22 +130,16 @@ impl Analyzer {
             }
             let token = &tokens[index];
             index += 1;
-            if token.chars().all(|c| c.is_ascii_digit()) {
-                // Numbers carry details (years, dollars), not topics.
+            if is_number(token) {
+                // Numbers carry details (years, dollars), not topics, except
+                // the ones the knowledge base itself uses ("6013", "2080").
+                if token.len() >= 3 && self.vocabulary.contains_key(token) {
+                    analysis.terms.push(token.clone());
+                }
                 analysis.words.push(token.clone());
                 continue;
             }
-            let word = match self.synonyms.get(token) {
-                Some(word) => word.clone(),
-                None if self.is_known(token) => token.clone(),
-                None => match self.correct(token) {
-                    Some(fixed) => {
-                        analysis.corrections.push((token.clone(), fixed.clone()));
-                        self.synonyms.get(&fixed).cloned().unwrap_or(fixed)
-                    }
-                    None => token.clone(),
-                },
-            };
+            let word = self.synonyms.get(token).cloned().unwrap_or_else(|| token.clone());
             self.push_word(&mut analysis, word);
         }
         analysis
@@ -191,6 +202,10 @@ impl Analyzer {
             })
             .map(|(_, word)| word.to_string())
     }
+}
+
+fn is_number(token: &str) -> bool {
+    token.chars().all(|c| c.is_ascii_digit())
 }
 
 /// Every string made by deleting one character.

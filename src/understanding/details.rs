@@ -110,10 +110,9 @@ impl Details {
     }
 }
 
-/// Numbers people write as words.
-const NUMBER_WORDS: [(&str, f64); 24] = [
-    ("a", 1.0),
-    ("an", 1.0),
+/// Numbers people write as words. A bare "a" is not one: "make $45k a
+/// year" is a rate, not a year of experience.
+const NUMBER_WORDS: [(&str, f64); 22] = [
     ("one", 1.0),
     ("two", 2.0),
     ("three", 3.0),
@@ -138,7 +137,7 @@ const NUMBER_WORDS: [(&str, f64); 24] = [
     ("a few", 3.0),
 ];
 
-const NUMBER: &str = r"(\d{1,2}(?:\.\d+)?|a couple(?: of)?|a few|several|half a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|an|a)";
+const NUMBER: &str = r"(\d{1,2}(?:\.\d+)?|a couple(?: of)?|a few|several|half a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)";
 
 /// "3-5 years", "3 to 5 yrs", "5+ years", "five years", "18 months",
 /// "a decade". The word after is captured so "ago" and "old" can be refused.
