@@ -20,7 +20,7 @@ use unicode_normalization::UnicodeNormalization;
 /// The longest message the engine reads, in characters.
 pub const MAX_QUESTION_CHARS: usize = 1000;
 /// Below this confidence the engine does not guess.
-pub const CONFIDENCE_THRESHOLD: f64 = 0.30;
+pub const CONFIDENCE_THRESHOLD: f64 = 0.35;
 /// A message with no more terms than this, carrying a detail and matching
 /// no topic well, is read as giving details ("I'm in Ohio", "5 yrs exp").
 const MAX_TERMS_OF_A_DETAIL_MESSAGE: usize = 3;
@@ -151,7 +151,9 @@ impl Engine {
         }
 
         let ranking = self.index.rank(&analysis.terms);
-        let asks_pay = analysis.terms.iter().any(|t| self.pay_terms.contains(t));
+        // A dollar amount ("is 52k good?") asks about pay as much as a pay word.
+        let asks_pay = analysis.terms.iter().any(|t| self.pay_terms.contains(t))
+            || normalized.contains('$');
         let about_role = self.role_words.contains_any(&text);
 
         if !about_role {
@@ -174,8 +176,9 @@ impl Engine {
         // estimate, or when they are most of what the message says ("5 years,
         // CMAA, Boston, hospital"). A question that only mentions a detail
         // ("does a CPCT help?") gets its topic instead.
-        let mostly_details = !confident
-            && (detail_kinds(&found) >= 2 || analysis.terms.len() <= MAX_TERMS_OF_A_DETAIL_MESSAGE);
+        let kinds = detail_kinds(&found);
+        let mostly_details = kinds >= 3
+            || (!confident && (kinds >= 2 || analysis.terms.len() <= MAX_TERMS_OF_A_DETAIL_MESSAGE));
         if found.affects_estimate() && (asks_pay || follow_up || mostly_details) {
             let mut reply = self.estimate_reply(&merged);
             reply.confidence = if asks_pay { 0.9 } else { 0.75 };

@@ -60,6 +60,8 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => code,
+        // The reader went away (`careerbot topics | head`): not an error.
+        Err(Failure::Io(error)) if error.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(message) => {
             eprintln!("careerbot: {message}");
             ExitCode::from(2)
@@ -115,25 +117,15 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
         }
         Some(Command::Explain { question }) => {
             let engine = load()?;
-            let explanation = engine.explain(&question.join(" "));
-            println!("normalized:  {}", explanation.normalized);
-            println!("terms:       {}", explanation.terms.join(" "));
-            for (typed, fixed) in &explanation.corrections {
-                println!("typo:        {typed} -> {fixed}");
-            }
-            println!("details:     {}", explanation.details.join(", "));
-            println!("confidence:  {:.3}", explanation.confidence);
-            for (name, score) in &explanation.candidates {
-                println!("  {score:>7.3}  {name}");
-            }
-            let reply = engine.answer(&question.join(" "));
-            println!("answer:      {:?} -> {}", reply.kind, reply.topic.as_deref().unwrap_or("(none)"));
+            explain(&engine, &question.join(" "))?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Check) => {
             let kb = KnowledgeBase::load(&knowledge_dir).map_err(Failure::Knowledge)?;
             let phrasings: usize = kb.entries.iter().map(|e| e.phrasings.len()).sum();
-            println!(
+            let mut out = std::io::stdout().lock();
+            writeln!(
+                out,
                 "knowledge OK: {} entries, {} phrasings, {} sources, {} BLS metros, {} states, {} nonmetro areas ({})",
                 kb.entries.len(),
                 phrasings,
@@ -142,14 +134,38 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 kb.wages.states.len(),
                 kb.wages.nonmetro.len(),
                 knowledge_dir.display()
-            );
-            println!(
+            )?;
+            writeln!(
+                out,
                 "config OK: Discord token {}",
                 if config.token().is_some() { "set" } else { "not set (terminal chat only)" }
-            );
+            )?;
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+fn explain(engine: &Engine, question: &str) -> Result<(), Failure> {
+    let mut out = std::io::stdout().lock();
+    let explanation = engine.explain(question);
+    writeln!(out, "normalized:  {}", explanation.normalized)?;
+    writeln!(out, "terms:       {}", explanation.terms.join(" "))?;
+    for (typed, fixed) in &explanation.corrections {
+        writeln!(out, "typo:        {typed} -> {fixed}")?;
+    }
+    writeln!(out, "details:     {}", explanation.details.join(", "))?;
+    writeln!(out, "confidence:  {:.3}", explanation.confidence)?;
+    for (name, score) in &explanation.candidates {
+        writeln!(out, "  {score:>7.3}  {name}")?;
+    }
+    let reply = engine.answer(question);
+    writeln!(
+        out,
+        "answer:      {:?} -> {}",
+        reply.kind,
+        reply.topic.as_deref().unwrap_or("(none)")
+    )?;
+    Ok(())
 }
 
 fn chat(engine: &Engine, config: &Config) -> Result<(), Failure> {
