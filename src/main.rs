@@ -183,7 +183,7 @@ fn chat(engine: &Engine, config: &Config) -> Result<(), Failure> {
         if config.token().is_none() {
             writeln!(
                 out,
-                "(No Discord token configured, so this is the terminal chat. To run on Discord, see \"Run it on Discord\" in README.md.)"
+                "(No Discord token is configured, so this is the terminal chat.)"
             )?;
         }
         writeln!(out)?;

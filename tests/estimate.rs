@@ -1,0 +1,219 @@
+//! The salary estimator against the career guide's own statements, and the
+//! total-compensation arithmetic.
+
+mod common;
+
+use careerbot::compensation::{calculate, read_package};
+use careerbot::estimate::{Estimate, estimate, location_factor};
+use careerbot::understanding::{Details, Experience, Place, normalize};
+
+fn kb() -> &'static careerbot::knowledge::KnowledgeBase {
+    common::engine().knowledge()
+}
+
+fn metro(code: &str) -> Place {
+    let area = kb().wages.metro(code).expect("metro in the BLS table");
+    Place::Metro {
+        code: code.to_string(),
+        name: area.name.clone(),
+    }
+}
+
+fn with(f: impl FnOnce(&mut Details)) -> Estimate {
+    let mut details = Details::default();
+    f(&mut details);
+    estimate(kb(), &details)
+}
+
+fn assert_consistent(e: &Estimate) {
+    assert!(e.low <= e.mid && e.mid <= e.high, "{e:?}");
+    let sum: i64 = e.factors.iter().map(|f| f.effect).sum();
+    assert_eq!(e.baseline + sum, e.mid, "factors must add up to the estimate");
+}
+
+#[test]
+fn entry_level_with_a_high_school_diploma_is_35_to_38k() {
+    // Guide: "High School Diploma or GED ... typically $35,000 - $38,000".
+    for experience in [Experience::Entry, Experience::Years(0.0), Experience::Years(1.0)] {
+        let e = with(|d| {
+            d.experience = Some(experience);
+            d.education = Some("high_school".into());
+        });
+        assert_consistent(&e);
+        assert!((35_000..=38_000).contains(&e.mid), "{experience:?}: {}", e.mid);
+    }
+}
+
+#[test]
+fn mid_career_is_43_to_55k() {
+    // Guide: Mid-Career, 3-8 years, $43,000 - $55,000.
+    for years in [3.0, 4.0, 5.0, 6.5, 7.0] {
+        let e = with(|d| d.experience = Some(Experience::Years(years)));
+        assert_consistent(&e);
+        assert!((43_000..=55_000).contains(&e.mid), "{years} years: {}", e.mid);
+    }
+}
+
+#[test]
+fn more_experience_never_pays_less() {
+    let mut previous = 0;
+    for years in 0..=20 {
+        let mid = with(|d| d.experience = Some(Experience::Years(years as f64))).mid;
+        assert!(mid >= previous, "{years} years: {mid} < {previous}");
+        previous = mid;
+    }
+}
+
+#[test]
+fn senior_is_56_to_70k() {
+    let e = with(|d| d.experience = Some(Experience::Senior));
+    assert!((56_000..=70_000).contains(&e.mid), "{}", e.mid);
+}
+
+#[test]
+fn san_francisco_is_25_to_35_percent_above_average() {
+    // Guide: "San Francisco, CA: Salaries can be 25-35% higher".
+    let e = with(|d| d.location = Some(metro("41860")));
+    assert_consistent(&e);
+    let ratio = e.mid as f64 / e.baseline as f64;
+    assert!((1.25..=1.35).contains(&ratio), "ratio {ratio}");
+    // The answer shows both sources where they disagree.
+    let location = &e.factors.iter().find(|f| f.name == "Location").unwrap().detail;
+    assert!(location.contains("25-35%") && location.contains("BLS"), "{location}");
+}
+
+#[test]
+fn the_45k_mid_sized_city_job_pays_58_to_62k_in_san_francisco() {
+    // Guide: "$45,000 in a mid-sized city might earn $58,000 to $62,000 ... in San Francisco".
+    let factor = location_factor(kb(), &metro("41860")).factor;
+    let pay = 45_000.0 * factor;
+    assert!((58_000.0..=62_000.0).contains(&pay), "{pay}");
+}
+
+#[test]
+fn certifications_add_2_to_5k() {
+    // Guide: "can add $2,000 to $5,000 or more".
+    let base = with(|d| d.experience = Some(Experience::Years(4.0)));
+    for certs in [vec!["cmaa"], vec!["cehrs"], vec!["cpct"], vec!["cmaa", "cehrs"], vec!["cmaa", "cehrs", "cpct"]] {
+        let e = with(|d| {
+            d.experience = Some(Experience::Years(4.0));
+            d.certifications = certs.iter().map(|c| c.to_string()).collect();
+        });
+        let added = e.mid - base.mid;
+        assert!((2_000..=5_000).contains(&added), "{certs:?}: {added}");
+    }
+}
+
+#[test]
+fn pending_certifications_add_nothing() {
+    let base = with(|d| d.experience = Some(Experience::Years(4.0)));
+    let e = with(|d| {
+        d.experience = Some(Experience::Years(4.0));
+        d.pending_certifications = vec!["cmaa".into()];
+    });
+    assert_eq!(e.mid, base.mid);
+    assert!(e.factors.iter().any(|f| f.detail.contains("not counted")));
+}
+
+#[test]
+fn new_york_shows_guide_and_bls_side_by_side() {
+    let e = with(|d| d.location = Some(metro("35620")));
+    let detail = &e.factors[0].detail;
+    assert!(detail.contains("20-30%") && detail.contains("$49,180"), "{detail}");
+}
+
+#[test]
+fn a_state_uses_its_bls_ratio() {
+    let ohio = kb().wages.state("OH").unwrap();
+    let national = kb().wages.national_for(2024).unwrap().annual_median.unwrap();
+    let expected = ohio.annual_median.unwrap() as f64 / national as f64;
+    let factor = location_factor(kb(), &Place::State { abbrev: "OH".into(), name: "Ohio".into() }).factor;
+    assert!((factor - expected).abs() < 1e-9);
+}
+
+#[test]
+fn rural_areas_pay_less() {
+    let rural = with(|d| d.location = Some(Place::Rural { state: None }));
+    let ratio = rural.mid as f64 / rural.baseline as f64;
+    assert!((0.85..=0.95).contains(&ratio), "guide: 5-15% lower, got {ratio}");
+    let rural_ohio = location_factor(kb(), &Place::Rural { state: Some("OH".into()) });
+    assert!(rural_ohio.factor < 1.0, "{rural_ohio:?}");
+    assert!(rural_ohio.detail.contains("nonmetropolitan"));
+}
+
+#[test]
+fn employers_move_pay_as_the_guide_describes() {
+    let at = |employer: &str| with(|d| {
+        d.experience = Some(Experience::Years(4.0));
+        d.employer = Some(employer.into());
+    }).mid;
+    assert!(at("hospital") > at("private_clinic"));
+    assert!(at("specialty_clinic") > at("private_clinic"));
+    // Chains pay to a national scale: less of San Francisco's premium.
+    let sf = |employer: Option<&str>| with(|d| {
+        d.location = Some(metro("41860"));
+        d.employer = employer.map(str::to_string);
+    }).mid;
+    assert!(sf(Some("corporate_chain")) < sf(None));
+}
+
+#[test]
+fn no_details_gives_the_national_picture_and_asks_for_more() {
+    let e = with(|_| {});
+    assert_eq!(e.mid, kb().model.national.median);
+    assert!(e.factors.is_empty());
+    assert_eq!(e.missing.len(), 5, "{:?}", e.missing);
+}
+
+#[test]
+fn every_factor_is_explained_and_consistent() {
+    let e = with(|d| {
+        d.experience = Some(Experience::Years(5.0));
+        d.education = Some("bachelor".into());
+        d.certifications = vec!["cmaa".into()];
+        d.location = Some(metro("14460"));
+        d.employer = Some("hospital".into());
+        d.supervisory = true;
+    });
+    assert_consistent(&e);
+    let names: Vec<&str> = e.factors.iter().map(|f| f.name.as_str()).collect();
+    assert_eq!(
+        names,
+        ["Experience", "Education", "Certifications", "Supervisory duties", "Location", "Employer"]
+    );
+    assert!(e.factors.iter().all(|f| !f.detail.is_empty()));
+    assert!(e.missing.is_empty());
+    assert!(e.local.as_ref().is_some_and(|l| l.median == Some(50_460)));
+}
+
+#[test]
+fn the_common_401k_match_arithmetic() {
+    // Guide: "A common match is 50% of your contribution up to 6% of your salary."
+    let common = &kb().model.retirement;
+    let total = |text: &str| calculate(&read_package(&normalize(text)), common).unwrap();
+    let full = total("I make $50,000 and put 6% in my 401k; they match 50% up to 6%");
+    assert_eq!((full.employee_contribution, full.employer_match, full.total), (3_000, 1_500, 51_500));
+    let over = total("salary 50k, I contribute 10%, employer matches 50% up to 6%");
+    assert_eq!(over.employer_match, 1_500, "contributions past the cap earn no more");
+    let under = total("salary 50k, I contribute 4%, employer matches 50% up to 6%");
+    assert_eq!(under.employer_match, 1_000);
+    let with_bonus = total("base $45k, 401k 6% with a 50% match up to 6%, and a $1,500 bonus");
+    assert_eq!(with_bonus.total, 45_000 + 1_350 + 1_500);
+}
+
+#[test]
+fn the_engine_answers_a_calculation_question() {
+    let reply = common::engine().answer("I make 50k and put 6% in my 401k, they match 50% up to 6%. total comp?");
+    assert_eq!(reply.topic.as_deref(), Some("compensation.calculator"));
+    let text = reply.full_text();
+    assert!(text.contains("$1,500") && text.contains("$51,500"), "{text}");
+}
+
+#[test]
+fn a_pay_question_with_details_gets_an_estimate() {
+    let reply = common::engine().answer("what would I make with 5 years and a CMAA in Boston at a hospital?");
+    let e = reply.estimate.as_ref().expect("an estimate");
+    assert_eq!(reply.topic.as_deref(), Some("salary.estimate"));
+    assert_eq!(e.factors.len(), 4, "{:?}", e.factors);
+    assert!(reply.full_text().contains("Boston"));
+}
