@@ -112,21 +112,39 @@ pub fn read_package(normalized: &str) -> PackageQuestion {
             .cloned()
             .collect::<Vec<_>>()
             .join(" ");
-        if last_two == "up to" || last == "first" || last_two.ends_with("capped at") || last == "max" || last == "maximum" || last == "cap" {
-            question.cap_pct.get_or_insert(value);
-        } else if before.iter().any(|w| w.starts_with("match"))
-            || after.first().is_some_and(|w| w.starts_with("match"))
+        if last_two == "up to"
+            || last == "first"
+            || last_two.ends_with("capped at")
+            || matches!(last, "max" | "maximum" | "cap")
         {
-            question.match_pct.get_or_insert(value);
-        } else if before.iter().any(|w| {
-            matches!(
-                w.as_str(),
-                "put" | "putting" | "contribute" | "contributing" | "contribution" | "save" | "saving" | "defer" | "deferring" | "invest" | "investing" | "puts"
-            )
-        }) {
-            question.contribution_pct.get_or_insert(value);
-        } else {
-            unassigned.push(value);
+            question.cap_pct.get_or_insert(value);
+            continue;
+        }
+        // The nearest cue word before the number decides; a "match" right
+        // after it ("50% match") counts only when none comes before.
+        let cue = before.iter().rev().find_map(|word| {
+            if word.starts_with("match") {
+                Some(Cue::Match)
+            } else if is_contribution_word(word) {
+                Some(Cue::Contribution)
+            } else {
+                None
+            }
+        });
+        let cue = cue.or_else(|| {
+            after
+                .first()
+                .filter(|w| w.starts_with("match"))
+                .map(|_| Cue::Match)
+        });
+        match cue {
+            Some(Cue::Match) => {
+                question.match_pct.get_or_insert(value);
+            }
+            Some(Cue::Contribution) => {
+                question.contribution_pct.get_or_insert(value);
+            }
+            None => unassigned.push(value),
         }
     }
     if normalized.contains("dollar for dollar") {
@@ -192,6 +210,19 @@ pub fn calculate(question: &PackageQuestion, common: &Retirement) -> Option<Pack
         total: base + employer_match + bonus,
         assumptions,
     })
+}
+
+enum Cue {
+    Match,
+    Contribution,
+}
+
+fn is_contribution_word(word: &str) -> bool {
+    matches!(
+        word,
+        "put" | "puts" | "putting" | "contribute" | "contributing" | "contribution" | "save" | "saving"
+            | "defer" | "deferring" | "invest" | "investing"
+    )
 }
 
 fn words_before(text: &str, index: usize, count: usize) -> Vec<String> {

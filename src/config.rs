@@ -98,10 +98,10 @@ impl Config {
             None if Path::new(DEFAULT_CONFIG).exists() => Config::read(Path::new(DEFAULT_CONFIG))?,
             None => Config::default(),
         };
-        if let Ok(token) = std::env::var(TOKEN_ENV) {
-            if !token.trim().is_empty() {
-                config.discord.token = Some(Secret::new(token.trim()));
-            }
+        if let Ok(token) = std::env::var(TOKEN_ENV)
+            && !token.trim().is_empty()
+        {
+            config.discord.token = Some(Secret::new(token.trim()));
         }
         Ok(config)
     }

@@ -70,6 +70,11 @@ impl Engine {
 
     /// Build the engine's indexes over a loaded knowledge base.
     pub fn new(kb: KnowledgeBase) -> Engine {
+        Engine::with_params(kb, crate::matching::Params::default())
+    }
+
+    /// Build with other matching parameters (for tuning them).
+    pub fn with_params(kb: KnowledgeBase, params: crate::matching::Params) -> Engine {
         let known_texts: Vec<&str> = kb
             .entries
             .iter()
@@ -89,7 +94,7 @@ impl Engine {
             )
             .collect();
         let analyzer = Analyzer::new(&kb.lexicon, known_texts.into_iter());
-        let index = Index::build(&kb, &analyzer);
+        let index = Index::build_with(&kb, &analyzer, params);
         let details = DetailReader::new(&kb);
         let pay_terms = kb.lexicon.pay_words.iter().map(|w| analyzer.stem(w)).collect();
         let other_roles = PhraseSet::new(
@@ -156,18 +161,18 @@ impl Engine {
             || normalized.contains('$');
         let about_role = self.role_words.contains_any(&text);
 
-        if !about_role {
-            if let Some(role) = self.other_roles.find_longest(&text).first() {
-                let name = &self.kb.scope.other_roles[role.label];
-                let mut reply = Reply::simple(
-                    ReplyKind::OtherRole,
-                    "I cover PT care coordinators",
-                    fill(&replies.other_role, &[("role", name)]),
-                );
-                reply.confidence = 0.9;
-                reply.suggestions = self.links(["pay.national", "certs.overview", "career.get_started"]);
-                return reply;
-            }
+        if !about_role
+            && let Some(role) = self.other_roles.find_longest(&text).first()
+        {
+            let name = &self.kb.scope.other_roles[role.label];
+            let mut reply = Reply::simple(
+                ReplyKind::OtherRole,
+                "I cover PT care coordinators",
+                fill(&replies.other_role, &[("role", name)]),
+            );
+            reply.confidence = 0.9;
+            reply.suggestions = self.links(["pay.national", "certs.overview", "career.get_started"]);
+            return reply;
         }
 
         let confident = ranking.confidence >= CONFIDENCE_THRESHOLD;
@@ -287,8 +292,9 @@ impl Engine {
                 dollars(estimate.baseline)
             ));
         }
-        if let Some(local) = &estimate.local {
-            if let Some(median) = local.median {
+        if let Some(local) = &estimate.local
+            && let Some(median) = local.median
+        {
                 let range = match (local.p25, local.p75) {
                     (Some(p25), Some(p75)) => {
                         format!(", middle half {} to {}", dollars(p25 as i64), dollars(p75 as i64))
@@ -301,7 +307,6 @@ impl Engine {
                     local.area,
                     dollars(median as i64)
                 ));
-            }
         }
         let mut notes = Vec::new();
         let described = self.describe(details);
@@ -319,15 +324,15 @@ impl Engine {
         reply.sources = self.kb.citations(&estimate.sources);
         reply.notes = notes;
         let mut related: Vec<&str> = Vec::new();
-        if let Some(cert) = details.certifications.first() {
-            if let Some(c) = self.kb.model.certifications.iter().find(|c| &c.id == cert) {
-                related.push(&c.topic);
-            }
+        if let Some(cert) = details.certifications.first()
+            && let Some(c) = self.kb.model.certifications.iter().find(|c| &c.id == cert)
+        {
+            related.push(&c.topic);
         }
-        if let Some(employer) = &details.employer {
-            if let Some(e) = self.kb.model.employers.iter().find(|e| &e.id == employer) {
-                related.push(&e.topic);
-            }
+        if let Some(employer) = &details.employer
+            && let Some(e) = self.kb.model.employers.iter().find(|e| &e.id == employer)
+        {
+            related.push(&e.topic);
         }
         related.extend(["pay.raise", "compensation.overview", "location.overview"]);
         related.truncate(3);
@@ -413,7 +418,7 @@ impl Engine {
         let model = &self.kb.model;
         let mut words = Vec::new();
         match details.experience {
-            Some(Experience::Years(y)) if y == 1.0 => words.push("1 year of experience".to_string()),
+            Some(Experience::Years(1.0)) => words.push("1 year of experience".to_string()),
             Some(Experience::Years(y)) if y.fract() == 0.0 => words.push(format!("{y:.0} years of experience")),
             Some(Experience::Years(y)) => words.push(format!("{y:.1} years of experience")),
             Some(Experience::Entry) => words.push("entry level".to_string()),

@@ -26,8 +26,11 @@ static THOUSANDS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(\d),(\d{3})\b
 
 /// Money and `k` amounts: `$45k`, `45.5k`, `$45000`, `45 k`.
 static MONEY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(\$\s*)?\b(\d+(?:\.\d+)?)\s*(k\b|thousand\b|grand\b)?").unwrap()
+    Regex::new(r"(\$\s*)?\b(\d+(?:\.\d+)?)(?:\s*(k\b|thousand\b|grand\b))?").unwrap()
 });
+
+/// Two or more dollar signs, as in "$$$?".
+static DOLLAR_SIGNS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\${2,}").unwrap());
 
 /// `6 percent`, `6 pct` → `6%`.
 static PERCENT: LazyLock<Regex> =
@@ -56,6 +59,9 @@ pub fn normalize(text: &str) -> String {
     while THOUSANDS.is_match(&digits) {
         digits = THOUSANDS.replace_all(&digits, "$1$2").into_owned();
     }
+    // "$$$?" asks about money; keep it as a word before `$` becomes a
+    // money marker.
+    let digits = DOLLAR_SIGNS.replace_all(&digits, " money ");
     let percent = PERCENT.replace_all(&digits, "$1%");
     let money = MONEY.replace_all(&percent, |caps: &regex::Captures| {
         let number = &caps[2];
@@ -138,6 +144,7 @@ mod tests {
         assert_eq!(normalize("1,234,567"), "1234567");
         assert_eq!(normalize("5 years"), "5 years");
         assert_eq!(normalize("50 grand"), "$50000");
+        assert_eq!(normalize("$$$?"), "money ?");
     }
 
     #[test]

@@ -1,0 +1,70 @@
+//! Conversation memory: details carry across messages until `forget`.
+
+mod common;
+
+use careerbot::understanding::{Experience, Place};
+use careerbot::{Conversation, ReplyKind};
+
+#[test]
+fn what_about_boston_uses_the_five_years_too() {
+    let engine = common::engine();
+    let mut chat = Conversation::new();
+    chat.ask(engine, "I have 5 years of experience");
+    assert_eq!(chat.memory().experience, Some(Experience::Years(5.0)));
+
+    let reply = chat.ask(engine, "what about in Boston?");
+    assert_eq!(reply.kind, ReplyKind::Estimate);
+    let used = &reply.details_used;
+    assert_eq!(used.experience, Some(Experience::Years(5.0)));
+    assert!(matches!(&used.location, Some(Place::Metro { code, .. }) if code == "14460"));
+    let names: Vec<&str> = reply.estimate.as_ref().unwrap().factors.iter().map(|f| f.name.as_str()).collect();
+    assert_eq!(names, ["Experience", "Location"]);
+    // It says which details it is using.
+    assert!(reply.full_text().contains("5 years of experience, Boston"), "{}", reply.full_text());
+}
+
+#[test]
+fn newer_details_replace_older_ones() {
+    let engine = common::engine();
+    let mut chat = Conversation::new();
+    chat.ask(engine, "3 years, CMAA, Denver, hospital. what would I make?");
+    let reply = chat.ask(engine, "and with a bachelor's in Seattle?");
+    let used = &reply.details_used;
+    assert_eq!(used.experience, Some(Experience::Years(3.0)));
+    assert_eq!(used.certifications, vec!["cmaa".to_string()]);
+    assert_eq!(used.education.as_deref(), Some("bachelor"));
+    assert!(matches!(&used.location, Some(Place::Metro { name, .. }) if name.starts_with("Seattle")));
+}
+
+#[test]
+fn forget_drops_every_detail() {
+    let engine = common::engine();
+    let mut chat = Conversation::new();
+    chat.ask(engine, "5 years in, CMAA certified, Boston, hospital");
+    assert!(chat.memory().affects_estimate());
+    let reply = chat.ask(engine, "forget");
+    assert_eq!(reply.kind, ReplyKind::Notice);
+    assert!(!chat.memory().affects_estimate());
+    let after = chat.ask(engine, "what about in Boston?");
+    let names: Vec<&str> = after.estimate.as_ref().unwrap().factors.iter().map(|f| f.name.as_str()).collect();
+    assert_eq!(names, ["Location"], "nothing from before the forget");
+}
+
+#[test]
+fn other_questions_keep_the_memory_but_answer_their_topic() {
+    let engine = common::engine();
+    let mut chat = Conversation::new();
+    chat.ask(engine, "I have 5 years of experience");
+    let reply = chat.ask(engine, "what does a care coordinator do all day?");
+    assert_eq!(reply.kind, ReplyKind::Answer);
+    assert_eq!(chat.memory().experience, Some(Experience::Years(5.0)));
+}
+
+#[test]
+fn a_single_engine_answer_has_no_memory() {
+    let engine = common::engine();
+    engine.answer("I have 5 years of experience");
+    let reply = engine.answer("what about in Boston?");
+    let names: Vec<&str> = reply.estimate.as_ref().unwrap().factors.iter().map(|f| f.name.as_str()).collect();
+    assert_eq!(names, ["Location"]);
+}
