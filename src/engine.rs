@@ -11,7 +11,7 @@ use crate::knowledge::{Entry, KnowledgeBase, KnowledgeError, fill};
 use crate::matching::{Candidate, Index, Ranking};
 use crate::reply::{Reply, ReplyKind, TopicLink};
 use crate::understanding::{
-    Analyzer, DetailReader, Details, Experience, Place, PhraseSet, TokenText, normalize,
+    Analyzer, DetailReader, Details, Experience, PhraseSet, Place, TokenText, normalize,
 };
 use std::collections::HashSet;
 use std::path::Path;
@@ -60,6 +60,8 @@ pub struct Engine {
     pay_terms: HashSet<String>,
     other_roles: PhraseSet<usize>,
     role_words: PhraseSet<()>,
+    /// Off-topic triggers → the index of their group.
+    off_topic_triggers: PhraseSet<usize>,
 }
 
 impl Engine {
@@ -96,7 +98,12 @@ impl Engine {
         let analyzer = Analyzer::new(&kb.lexicon, known_texts.into_iter());
         let index = Index::build_with(&kb, &analyzer, params);
         let details = DetailReader::new(&kb);
-        let pay_terms = kb.lexicon.pay_words.iter().map(|w| analyzer.stem(w)).collect();
+        let pay_terms = kb
+            .lexicon
+            .pay_words
+            .iter()
+            .map(|w| analyzer.stem(w))
+            .collect();
         let other_roles = PhraseSet::new(
             kb.scope
                 .other_roles
@@ -105,6 +112,13 @@ impl Engine {
                 .map(|(i, r)| (r.clone(), i)),
         );
         let role_words = PhraseSet::new(kb.scope.role_words.iter().map(|w| (w.clone(), ())));
+        let off_topic_triggers = PhraseSet::new(
+            kb.scope
+                .off_topic
+                .iter()
+                .enumerate()
+                .flat_map(|(i, group)| group.triggers.iter().map(move |t| (t.clone(), i))),
+        );
         Engine {
             kb,
             analyzer,
@@ -113,6 +127,7 @@ impl Engine {
             pay_terms,
             other_roles,
             role_words,
+            off_topic_triggers,
         }
     }
 
@@ -133,14 +148,21 @@ impl Engine {
             return Reply::simple(
                 ReplyKind::Notice,
                 "Message too long",
-                fill(&replies.too_long, &[("limit", &MAX_QUESTION_CHARS.to_string())]),
+                fill(
+                    &replies.too_long,
+                    &[("limit", &MAX_QUESTION_CHARS.to_string())],
+                ),
             );
         }
         let original: String = question.nfkc().collect();
         let normalized = normalize(question);
         let text = TokenText::new(&normalized);
         if text.tokens.is_empty() {
-            return Reply::simple(ReplyKind::Notice, "Ask me about the career", replies.empty.clone());
+            return Reply::simple(
+                ReplyKind::Notice,
+                "Ask me about the career",
+                replies.empty.clone(),
+            );
         }
 
         let analysis = self.analyzer.analyze(&normalized);
@@ -157,13 +179,11 @@ impl Engine {
 
         let ranking = self.index.rank(&analysis.terms);
         // A dollar amount ("is 52k good?") asks about pay as much as a pay word.
-        let asks_pay = analysis.terms.iter().any(|t| self.pay_terms.contains(t))
-            || normalized.contains('$');
+        let asks_pay =
+            analysis.terms.iter().any(|t| self.pay_terms.contains(t)) || normalized.contains('$');
         let about_role = self.role_words.contains_any(&text);
 
-        if !about_role
-            && let Some(role) = self.other_roles.find_longest(&text).first()
-        {
+        if !about_role && let Some(role) = self.other_roles.find_longest(&text).first() {
             let name = &self.kb.scope.other_roles[role.label];
             let mut reply = Reply::simple(
                 ReplyKind::OtherRole,
@@ -171,7 +191,16 @@ impl Engine {
                 fill(&replies.other_role, &[("role", name)]),
             );
             reply.confidence = 0.9;
-            reply.suggestions = self.links(["pay.national", "certs.overview", "career.get_started"]);
+            reply.suggestions =
+                self.links(["pay.national", "certs.overview", "career.get_started"]);
+            return reply;
+        }
+
+        if let Some(trigger) = self.off_topic_triggers.find_longest(&text).first() {
+            let group = &self.kb.scope.off_topic[trigger.label];
+            let mut reply = self.fallback(&ranking, Some(&group.reply));
+            reply.kind = ReplyKind::OutOfScope;
+            reply.confidence = 0.9;
             return reply;
         }
 
@@ -183,7 +212,8 @@ impl Engine {
         // ("does a CPCT help?") gets its topic instead.
         let kinds = detail_kinds(&found);
         let mostly_details = kinds >= 3
-            || (!confident && (kinds >= 2 || analysis.terms.len() <= MAX_TERMS_OF_A_DETAIL_MESSAGE));
+            || (!confident
+                && (kinds >= 2 || analysis.terms.len() <= MAX_TERMS_OF_A_DETAIL_MESSAGE));
         if found.affects_estimate() && (asks_pay || follow_up || mostly_details) {
             let mut reply = self.estimate_reply(&merged);
             reply.confidence = if asks_pay { 0.9 } else { 0.75 };
@@ -238,7 +268,9 @@ impl Engine {
             .map(|s| {
                 let name = match s.candidate {
                     Candidate::Entry(i) => self.kb.entries[i].id.clone(),
-                    Candidate::OffTopic(i) => format!("off_topic:{}", self.kb.scope.off_topic[i].id),
+                    Candidate::OffTopic(i) => {
+                        format!("off_topic:{}", self.kb.scope.off_topic[i].id)
+                    }
                 };
                 (name, s.score)
             })
@@ -295,13 +327,17 @@ impl Engine {
         if let Some(local) = &estimate.local
             && let Some(median) = local.median
         {
-                let range = match (local.p25, local.p75) {
-                    (Some(p25), Some(p75)) => {
-                        format!(", middle half {} to {}", dollars(p25 as i64), dollars(p75 as i64))
-                    }
-                    _ => String::new(),
-                };
-                body.push_str(&format!(
+            let range = match (local.p25, local.p75) {
+                (Some(p25), Some(p75)) => {
+                    format!(
+                        ", middle half {} to {}",
+                        dollars(p25 as i64),
+                        dollars(p75 as i64)
+                    )
+                }
+                _ => String::new(),
+            };
+            body.push_str(&format!(
                     "\n\nFor comparison, BLS OEWS (May {}) puts the wider Medical Secretaries and Administrative Assistants category in {} at a median of {}{range}.",
                     self.kb.model.location.bls_year,
                     local.area,
@@ -311,10 +347,16 @@ impl Engine {
         let mut notes = Vec::new();
         let described = self.describe(details);
         if !described.is_empty() {
-            notes.push(fill(&replies.using_details, &[("details", &described.join(", "))]));
+            notes.push(fill(
+                &replies.using_details,
+                &[("details", &described.join(", "))],
+            ));
         }
         if !estimate.missing.is_empty() {
-            notes.push(fill(&replies.sharpen, &[("missing", &join_words(&estimate.missing))]));
+            notes.push(fill(
+                &replies.sharpen,
+                &[("missing", &join_words(&estimate.missing))],
+            ));
         }
         notes.extend(replies.estimate_caveats.iter().cloned());
 
@@ -346,7 +388,11 @@ impl Engine {
     pub fn calculation_reply(&self, package: &PackageQuestion) -> Reply {
         let Some(total) = compensation::calculate(package, &self.kb.model.retirement) else {
             return self.topic("compensation.calculator").unwrap_or_else(|| {
-                Reply::simple(ReplyKind::Notice, "Total compensation", "Tell me your base salary.")
+                Reply::simple(
+                    ReplyKind::Notice,
+                    "Total compensation",
+                    "Tell me your base salary.",
+                )
             });
         };
         let mut reply = Reply::simple(
@@ -363,7 +409,11 @@ impl Engine {
             .chain(self.kb.replies.calculator_notes.iter().cloned())
             .collect();
         reply.sources = self.kb.citations(&self.kb.model.retirement.sources);
-        reply.suggestions = self.links(["compensation.retirement", "compensation.offers", "compensation.bonuses"]);
+        reply.suggestions = self.links([
+            "compensation.retirement",
+            "compensation.offers",
+            "compensation.bonuses",
+        ]);
         reply.calculation = Some(total);
         reply
     }
@@ -391,7 +441,11 @@ impl Engine {
         if let Some(reason) = reason {
             body = format!("{reason}\n\n{body}");
         }
-        let mut reply = Reply::simple(ReplyKind::Fallback, self.kb.replies.fallback_title.clone(), body);
+        let mut reply = Reply::simple(
+            ReplyKind::Fallback,
+            self.kb.replies.fallback_title.clone(),
+            body,
+        );
         reply.confidence = ranking.confidence;
         reply.suggestions = closest
             .iter()
@@ -419,7 +473,9 @@ impl Engine {
         let mut words = Vec::new();
         match details.experience {
             Some(Experience::Years(1.0)) => words.push("1 year of experience".to_string()),
-            Some(Experience::Years(y)) if y.fract() == 0.0 => words.push(format!("{y:.0} years of experience")),
+            Some(Experience::Years(y)) if y.fract() == 0.0 => {
+                words.push(format!("{y:.0} years of experience"))
+            }
             Some(Experience::Years(y)) => words.push(format!("{y:.1} years of experience")),
             Some(Experience::Entry) => words.push("entry level".to_string()),
             Some(Experience::Senior) => words.push("senior level".to_string()),

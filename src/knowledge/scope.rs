@@ -16,6 +16,11 @@ pub struct OffTopic {
     pub phrasings: Vec<String>,
     #[serde(default)]
     pub keywords: Vec<String>,
+    /// Phrases that settle it outright, whatever else the message says
+    /// ("can you book me", "how are you"): requests that look like topic
+    /// questions word by word but are not.
+    #[serde(default)]
+    pub triggers: Vec<String>,
 }
 
 #[derive(Debug, Clone)]
