@@ -8,7 +8,8 @@ fn main() {
     let path = std::env::args().nth(1).expect("a question set");
     let text = std::fs::read_to_string(&path).expect("readable");
     let set: toml::Value = toml::from_str(&text).expect("toml");
-    let engine = Engine::load(concat!(env!("CARGO_MANIFEST_DIR"), "/knowledge")).expect("knowledge");
+    let engine =
+        Engine::load(concat!(env!("CARGO_MANIFEST_DIR"), "/knowledge")).expect("knowledge");
     println!("right,coverage,best,second,terms,expect,top,text");
     for q in set["question"].as_array().expect("questions") {
         let text = q["text"].as_str().unwrap_or("");
@@ -17,7 +18,11 @@ fn main() {
             continue;
         }
         let e = engine.explain(text);
-        let top = e.candidates.first().map(|c| c.0.clone()).unwrap_or_default();
+        let top = e
+            .candidates
+            .first()
+            .map(|c| c.0.clone())
+            .unwrap_or_default();
         let ev = e.evidence;
         println!(
             "{},{:.4},{:.4},{:.4},{},{},{},{:?}",

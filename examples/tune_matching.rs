@@ -18,7 +18,10 @@ fn main() {
         let set: toml::Value = toml::from_str(&text).expect("toml");
         for q in set["question"].as_array().expect("questions") {
             let expect = q["expect"].as_str().unwrap_or("").to_string();
-            if expect != "none" && expect != "salary.estimate" && expect != "compensation.calculator" {
+            if expect != "none"
+                && expect != "salary.estimate"
+                && expect != "compensation.calculator"
+            {
                 questions.push((q["text"].as_str().unwrap_or("").to_string(), expect));
             }
         }
@@ -28,12 +31,22 @@ fn main() {
         for b in [0.25, 0.5, 0.75] {
             for keyword_weight in [0.3, 0.6, 1.0] {
                 for answer_weight in [0.0, 0.15, 0.3, 0.5] {
-                    let params = Params { k1, b, keyword_weight, answer_weight };
+                    let params = Params {
+                        k1,
+                        b,
+                        keyword_weight,
+                        answer_weight,
+                    };
                     let engine = Engine::with_params(kb.clone(), params);
                     let right = questions
                         .iter()
                         .filter(|(text, expect)| {
-                            engine.explain(text).candidates.first().map(|c| c.0.as_str()) == Some(expect.as_str())
+                            engine
+                                .explain(text)
+                                .candidates
+                                .first()
+                                .map(|c| c.0.as_str())
+                                == Some(expect.as_str())
                         })
                         .count();
                     results.push((right, params));
@@ -46,6 +59,9 @@ fn main() {
     for (right, params) in results.iter().take(10) {
         println!("{right:>4}  {params:?}");
     }
-    let default = results.iter().find(|(_, p)| *p == Params::default()).map(|r| r.0);
+    let default = results
+        .iter()
+        .find(|(_, p)| *p == Params::default())
+        .map(|r| r.0);
     println!("default: {default:?}");
 }

@@ -83,7 +83,10 @@ pub fn read_package(normalized: &str) -> PackageQuestion {
         let end = caps.get(0).map_or(0, |m| m.end());
         let before = words_before(normalized, start, 3);
         let after = words_after(normalized, end, 3);
-        let is_bonus = before.iter().chain(after.iter()).any(|w| w.starts_with("bonus"));
+        let is_bonus = before
+            .iter()
+            .chain(after.iter())
+            .any(|w| w.starts_with("bonus"));
         if is_bonus && question.bonus.is_none() {
             question.bonus = Some(amount);
         } else if question.base.is_none() && amount >= 10_000 {
@@ -181,7 +184,10 @@ pub fn calculate(question: &PackageQuestion, common: &Retirement) -> Option<Pack
                 common.common_match_pct,
                 cap.unwrap_or(common.common_cap_pct)
             ));
-            (common.common_match_pct, cap.unwrap_or(common.common_cap_pct))
+            (
+                common.common_match_pct,
+                cap.unwrap_or(common.common_cap_pct),
+            )
         }
         (None, _) => (0.0, 0.0),
     };
@@ -220,8 +226,18 @@ enum Cue {
 fn is_contribution_word(word: &str) -> bool {
     matches!(
         word,
-        "put" | "puts" | "putting" | "contribute" | "contributing" | "contribution" | "save" | "saving"
-            | "defer" | "deferring" | "invest" | "investing"
+        "put"
+            | "puts"
+            | "putting"
+            | "contribute"
+            | "contributing"
+            | "contribution"
+            | "save"
+            | "saving"
+            | "defer"
+            | "deferring"
+            | "invest"
+            | "investing"
     )
 }
 

@@ -123,7 +123,10 @@ impl Config {
             let line = error
                 .span()
                 .map(|span| text[..span.start.min(text.len())].matches('\n').count() + 1);
-            let message = error.message().trim().replace("unknown field", "unknown key");
+            let message = error
+                .message()
+                .trim()
+                .replace("unknown field", "unknown key");
             let place = match line {
                 Some(line) => format!("{}:{line}", path.display()),
                 None => path.display().to_string(),
@@ -163,7 +166,8 @@ mod tests {
 
     #[test]
     fn token_never_prints() {
-        let config = Config::parse("[discord]\ntoken = \"abc.def.ghi\"\n", Path::new("c.toml")).unwrap();
+        let config =
+            Config::parse("[discord]\ntoken = \"abc.def.ghi\"\n", Path::new("c.toml")).unwrap();
         let shown = format!("{config:?}");
         assert!(!shown.contains("abc.def.ghi"), "{shown}");
         assert!(shown.contains("***"));
@@ -172,8 +176,16 @@ mod tests {
 
     #[test]
     fn unknown_keys_are_named_with_their_line() {
-        let error = Config::parse("knowledge_dir = \"k\"\n[discord]\ntokn = \"x\"\n", Path::new("c.toml")).unwrap_err();
-        assert!(error.0.starts_with("c.toml:3: unknown key `tokn`"), "{}", error.0);
+        let error = Config::parse(
+            "knowledge_dir = \"k\"\n[discord]\ntokn = \"x\"\n",
+            Path::new("c.toml"),
+        )
+        .unwrap_err();
+        assert!(
+            error.0.starts_with("c.toml:3: unknown key `tokn`"),
+            "{}",
+            error.0
+        );
     }
 
     #[test]

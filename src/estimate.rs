@@ -73,7 +73,9 @@ pub fn estimate(kb: &KnowledgeBase, details: &Details) -> Estimate {
                 Experience::Years(years) => (model.band_for_years(years), Some(years)),
                 Experience::Entry => (&model.experience[0], Some(0.0)),
                 Experience::Senior => (
-                    model.band("senior").unwrap_or(&model.experience[model.experience.len() - 1]),
+                    model
+                        .band("senior")
+                        .unwrap_or(&model.experience[model.experience.len() - 1]),
                     None,
                 ),
             };
@@ -139,10 +141,7 @@ pub fn estimate(kb: &KnowledgeBase, details: &Details) -> Estimate {
     let pending_note = if pending.is_empty() {
         String::new()
     } else {
-        format!(
-            "; {} not counted until you hold it",
-            pending.join(" and ")
-        )
+        format!("; {} not counted until you hold it", pending.join(" and "))
     };
     if !held.is_empty() {
         let total: i64 = held.iter().map(|c| c.effect).sum();
@@ -236,7 +235,9 @@ pub fn estimate(kb: &KnowledgeBase, details: &Details) -> Estimate {
             });
             extend_unique(&mut sources, &employer.sources);
         }
-        None => missing.push("type of employer (hospital, private clinic, chain or specialty clinic)"),
+        None => {
+            missing.push("type of employer (hospital, private clinic, chain or specialty clinic)")
+        }
     }
 
     let mid = baseline + factors.iter().map(|f| f.effect).sum::<i64>();
@@ -384,7 +385,10 @@ pub fn location_factor(kb: &KnowledgeBase, place: &Place) -> LocationFactor {
                 }
                 _ => LocationFactor {
                     factor: location.rural_factor,
-                    detail: format!("rural area: {}: ×{:.2}", location.rural_note, location.rural_factor),
+                    detail: format!(
+                        "rural area: {}: ×{:.2}",
+                        location.rural_note, location.rural_factor
+                    ),
                     local: None,
                 },
             }

@@ -61,7 +61,9 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => code,
         // The reader went away (`careerbot topics | head`): not an error.
-        Err(Failure::Io(error)) if error.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(Failure::Io(error)) if error.kind() == std::io::ErrorKind::BrokenPipe => {
+            ExitCode::SUCCESS
+        }
         Err(message) => {
             eprintln!("careerbot: {message}");
             ExitCode::from(2)
@@ -138,7 +140,11 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             writeln!(
                 out,
                 "config OK: Discord token {}",
-                if config.token().is_some() { "set" } else { "not set (terminal chat only)" }
+                if config.token().is_some() {
+                    "set"
+                } else {
+                    "not set (terminal chat only)"
+                }
             )?;
             Ok(ExitCode::SUCCESS)
         }
@@ -202,7 +208,10 @@ fn chat(engine: &Engine, config: &Config) -> Result<(), Failure> {
             break;
         }
         let message = line.trim();
-        if matches!(message.to_lowercase().as_str(), "quit" | "exit" | "bye" | ":q") {
+        if matches!(
+            message.to_lowercase().as_str(),
+            "quit" | "exit" | "bye" | ":q"
+        ) {
             break;
         }
         if message.is_empty() && interactive {
@@ -269,7 +278,11 @@ fn topics(kb: &KnowledgeBase, as_json: bool) -> Result<(), Failure> {
         for entry in &kb.entries {
             writeln!(out, "{:<28} {}", entry.id, entry.title)?;
         }
-        writeln!(out, "\n{} topics. `careerbot topics --json` shows everything.", kb.entries.len())?;
+        writeln!(
+            out,
+            "\n{} topics. `careerbot topics --json` shows everything.",
+            kb.entries.len()
+        )?;
     }
     Ok(())
 }

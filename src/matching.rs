@@ -129,7 +129,13 @@ impl Field {
     }
 
     /// Best BM25 score per candidate over its documents in this field.
-    fn score(&self, terms: &[String], into: &mut HashMap<Candidate, f64>, weight: f64, params: &Params) {
+    fn score(
+        &self,
+        terms: &[String],
+        into: &mut HashMap<Candidate, f64>,
+        weight: f64,
+        params: &Params,
+    ) {
         let mut per_doc: HashMap<u32, f64> = HashMap::new();
         for term in terms {
             let Some(postings) = self.postings.get(term) else {
@@ -247,8 +253,10 @@ impl Index {
         let mut scores: HashMap<Candidate, f64> = HashMap::new();
         let params = &self.params;
         self.phrasings.score(&unique, &mut scores, 1.0, params);
-        self.keywords.score(&unique, &mut scores, params.keyword_weight, params);
-        self.answers.score(&unique, &mut scores, params.answer_weight, params);
+        self.keywords
+            .score(&unique, &mut scores, params.keyword_weight, params);
+        self.answers
+            .score(&unique, &mut scores, params.answer_weight, params);
         let mut scored: Vec<Scored> = scores
             .into_iter()
             .map(|(candidate, score)| Scored { candidate, score })
@@ -267,7 +275,11 @@ impl Index {
             },
             None => Evidence::default(),
         };
-        let confidence = if scored.is_empty() { 0.0 } else { confidence(&evidence) };
+        let confidence = if scored.is_empty() {
+            0.0
+        } else {
+            confidence(&evidence)
+        };
         Ranking {
             scored,
             confidence,
@@ -291,7 +303,11 @@ impl Index {
         if total <= 0.0 {
             return 0.0;
         }
-        let covered: f64 = terms.iter().filter(|t| known.contains(*t)).map(weight).sum();
+        let covered: f64 = terms
+            .iter()
+            .filter(|t| known.contains(*t))
+            .map(weight)
+            .sum();
         covered / total
     }
 }

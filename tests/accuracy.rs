@@ -44,7 +44,9 @@ impl Score {
 }
 
 fn score(file: &str) -> Score {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/questions").join(file);
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/questions")
+        .join(file);
     let text = std::fs::read_to_string(&path).expect("question set readable");
     let set: QuestionSet = toml::from_str(&text).expect("question set parses");
     let engine = common::engine();
@@ -156,7 +158,9 @@ fn sets_are_large_enough_and_labels_exist() {
     let mut total = 0;
     let mut none = 0;
     for file in ["tuning.toml", "tuning_extra.toml", "heldout.toml"] {
-        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/questions").join(file);
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/questions")
+            .join(file);
         let set: QuestionSet = toml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
         for q in &set.question {
             total += 1;

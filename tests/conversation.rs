@@ -17,23 +17,39 @@ fn what_about_boston_uses_the_five_years_too() {
     let used = &reply.details_used;
     assert_eq!(used.experience, Some(Experience::Years(5.0)));
     assert!(matches!(&used.location, Some(Place::Metro { code, .. }) if code == "14460"));
-    let names: Vec<&str> = reply.estimate.as_ref().unwrap().factors.iter().map(|f| f.name.as_str()).collect();
+    let names: Vec<&str> = reply
+        .estimate
+        .as_ref()
+        .unwrap()
+        .factors
+        .iter()
+        .map(|f| f.name.as_str())
+        .collect();
     assert_eq!(names, ["Experience", "Location"]);
     // It says which details it is using.
-    assert!(reply.full_text().contains("5 years of experience, Boston"), "{}", reply.full_text());
+    assert!(
+        reply.full_text().contains("5 years of experience, Boston"),
+        "{}",
+        reply.full_text()
+    );
 }
 
 #[test]
 fn newer_details_replace_older_ones() {
     let engine = common::engine();
     let mut chat = Conversation::new();
-    chat.ask(engine, "3 years, CMAA, Denver, hospital. what would I make?");
+    chat.ask(
+        engine,
+        "3 years, CMAA, Denver, hospital. what would I make?",
+    );
     let reply = chat.ask(engine, "and with a bachelor's in Seattle?");
     let used = &reply.details_used;
     assert_eq!(used.experience, Some(Experience::Years(3.0)));
     assert_eq!(used.certifications, vec!["cmaa".to_string()]);
     assert_eq!(used.education.as_deref(), Some("bachelor"));
-    assert!(matches!(&used.location, Some(Place::Metro { name, .. }) if name.starts_with("Seattle")));
+    assert!(
+        matches!(&used.location, Some(Place::Metro { name, .. }) if name.starts_with("Seattle"))
+    );
 }
 
 #[test]
@@ -46,7 +62,14 @@ fn forget_drops_every_detail() {
     assert_eq!(reply.kind, ReplyKind::Notice);
     assert!(!chat.memory().affects_estimate());
     let after = chat.ask(engine, "what about in Boston?");
-    let names: Vec<&str> = after.estimate.as_ref().unwrap().factors.iter().map(|f| f.name.as_str()).collect();
+    let names: Vec<&str> = after
+        .estimate
+        .as_ref()
+        .unwrap()
+        .factors
+        .iter()
+        .map(|f| f.name.as_str())
+        .collect();
     assert_eq!(names, ["Location"], "nothing from before the forget");
 }
 
@@ -65,6 +88,13 @@ fn a_single_engine_answer_has_no_memory() {
     let engine = common::engine();
     engine.answer("I have 5 years of experience");
     let reply = engine.answer("what about in Boston?");
-    let names: Vec<&str> = reply.estimate.as_ref().unwrap().factors.iter().map(|f| f.name.as_str()).collect();
+    let names: Vec<&str> = reply
+        .estimate
+        .as_ref()
+        .unwrap()
+        .factors
+        .iter()
+        .map(|f| f.name.as_str())
+        .collect();
     assert_eq!(names, ["Location"]);
 }

@@ -28,19 +28,31 @@ fn with(f: impl FnOnce(&mut Details)) -> Estimate {
 fn assert_consistent(e: &Estimate) {
     assert!(e.low <= e.mid && e.mid <= e.high, "{e:?}");
     let sum: i64 = e.factors.iter().map(|f| f.effect).sum();
-    assert_eq!(e.baseline + sum, e.mid, "factors must add up to the estimate");
+    assert_eq!(
+        e.baseline + sum,
+        e.mid,
+        "factors must add up to the estimate"
+    );
 }
 
 #[test]
 fn entry_level_with_a_high_school_diploma_is_35_to_38k() {
     // Guide: "High School Diploma or GED ... typically $35,000 - $38,000".
-    for experience in [Experience::Entry, Experience::Years(0.0), Experience::Years(1.0)] {
+    for experience in [
+        Experience::Entry,
+        Experience::Years(0.0),
+        Experience::Years(1.0),
+    ] {
         let e = with(|d| {
             d.experience = Some(experience);
             d.education = Some("high_school".into());
         });
         assert_consistent(&e);
-        assert!((35_000..=38_000).contains(&e.mid), "{experience:?}: {}", e.mid);
+        assert!(
+            (35_000..=38_000).contains(&e.mid),
+            "{experience:?}: {}",
+            e.mid
+        );
     }
 }
 
@@ -50,7 +62,11 @@ fn mid_career_is_43_to_55k() {
     for years in [3.0, 4.0, 5.0, 6.5, 7.0] {
         let e = with(|d| d.experience = Some(Experience::Years(years)));
         assert_consistent(&e);
-        assert!((43_000..=55_000).contains(&e.mid), "{years} years: {}", e.mid);
+        assert!(
+            (43_000..=55_000).contains(&e.mid),
+            "{years} years: {}",
+            e.mid
+        );
     }
 }
 
@@ -78,8 +94,16 @@ fn san_francisco_is_25_to_35_percent_above_average() {
     let ratio = e.mid as f64 / e.baseline as f64;
     assert!((1.25..=1.35).contains(&ratio), "ratio {ratio}");
     // The answer shows both sources where they disagree.
-    let location = &e.factors.iter().find(|f| f.name == "Location").unwrap().detail;
-    assert!(location.contains("25-35%") && location.contains("BLS"), "{location}");
+    let location = &e
+        .factors
+        .iter()
+        .find(|f| f.name == "Location")
+        .unwrap()
+        .detail;
+    assert!(
+        location.contains("25-35%") && location.contains("BLS"),
+        "{location}"
+    );
 }
 
 #[test]
@@ -94,7 +118,13 @@ fn the_45k_mid_sized_city_job_pays_58_to_62k_in_san_francisco() {
 fn certifications_add_2_to_5k() {
     // Guide: "can add $2,000 to $5,000 or more".
     let base = with(|d| d.experience = Some(Experience::Years(4.0)));
-    for certs in [vec!["cmaa"], vec!["cehrs"], vec!["cpct"], vec!["cmaa", "cehrs"], vec!["cmaa", "cehrs", "cpct"]] {
+    for certs in [
+        vec!["cmaa"],
+        vec!["cehrs"],
+        vec!["cpct"],
+        vec!["cmaa", "cehrs"],
+        vec!["cmaa", "cehrs", "cpct"],
+    ] {
         let e = with(|d| {
             d.experience = Some(Experience::Years(4.0));
             d.certifications = certs.iter().map(|c| c.to_string()).collect();
@@ -119,15 +149,30 @@ fn pending_certifications_add_nothing() {
 fn new_york_shows_guide_and_bls_side_by_side() {
     let e = with(|d| d.location = Some(metro("35620")));
     let detail = &e.factors[0].detail;
-    assert!(detail.contains("20-30%") && detail.contains("$49,180"), "{detail}");
+    assert!(
+        detail.contains("20-30%") && detail.contains("$49,180"),
+        "{detail}"
+    );
 }
 
 #[test]
 fn a_state_uses_its_bls_ratio() {
     let ohio = kb().wages.state("OH").unwrap();
-    let national = kb().wages.national_for(2024).unwrap().annual_median.unwrap();
+    let national = kb()
+        .wages
+        .national_for(2024)
+        .unwrap()
+        .annual_median
+        .unwrap();
     let expected = ohio.annual_median.unwrap() as f64 / national as f64;
-    let factor = location_factor(kb(), &Place::State { abbrev: "OH".into(), name: "Ohio".into() }).factor;
+    let factor = location_factor(
+        kb(),
+        &Place::State {
+            abbrev: "OH".into(),
+            name: "Ohio".into(),
+        },
+    )
+    .factor;
     assert!((factor - expected).abs() < 1e-9);
 }
 
@@ -135,25 +180,39 @@ fn a_state_uses_its_bls_ratio() {
 fn rural_areas_pay_less() {
     let rural = with(|d| d.location = Some(Place::Rural { state: None }));
     let ratio = rural.mid as f64 / rural.baseline as f64;
-    assert!((0.85..=0.95).contains(&ratio), "guide: 5-15% lower, got {ratio}");
-    let rural_ohio = location_factor(kb(), &Place::Rural { state: Some("OH".into()) });
+    assert!(
+        (0.85..=0.95).contains(&ratio),
+        "guide: 5-15% lower, got {ratio}"
+    );
+    let rural_ohio = location_factor(
+        kb(),
+        &Place::Rural {
+            state: Some("OH".into()),
+        },
+    );
     assert!(rural_ohio.factor < 1.0, "{rural_ohio:?}");
     assert!(rural_ohio.detail.contains("nonmetropolitan"));
 }
 
 #[test]
 fn employers_move_pay_as_the_guide_describes() {
-    let at = |employer: &str| with(|d| {
-        d.experience = Some(Experience::Years(4.0));
-        d.employer = Some(employer.into());
-    }).mid;
+    let at = |employer: &str| {
+        with(|d| {
+            d.experience = Some(Experience::Years(4.0));
+            d.employer = Some(employer.into());
+        })
+        .mid
+    };
     assert!(at("hospital") > at("private_clinic"));
     assert!(at("specialty_clinic") > at("private_clinic"));
     // Chains pay to a national scale: less of San Francisco's premium.
-    let sf = |employer: Option<&str>| with(|d| {
-        d.location = Some(metro("41860"));
-        d.employer = employer.map(str::to_string);
-    }).mid;
+    let sf = |employer: Option<&str>| {
+        with(|d| {
+            d.location = Some(metro("41860"));
+            d.employer = employer.map(str::to_string);
+        })
+        .mid
+    };
     assert!(sf(Some("corporate_chain")) < sf(None));
 }
 
@@ -179,7 +238,14 @@ fn every_factor_is_explained_and_consistent() {
     let names: Vec<&str> = e.factors.iter().map(|f| f.name.as_str()).collect();
     assert_eq!(
         names,
-        ["Experience", "Education", "Certifications", "Supervisory duties", "Location", "Employer"]
+        [
+            "Experience",
+            "Education",
+            "Certifications",
+            "Supervisory duties",
+            "Location",
+            "Employer"
+        ]
     );
     assert!(e.factors.iter().all(|f| !f.detail.is_empty()));
     assert!(e.missing.is_empty());
@@ -192,9 +258,15 @@ fn the_common_401k_match_arithmetic() {
     let common = &kb().model.retirement;
     let total = |text: &str| calculate(&read_package(&normalize(text)), common).unwrap();
     let full = total("I make $50,000 and put 6% in my 401k; they match 50% up to 6%");
-    assert_eq!((full.employee_contribution, full.employer_match, full.total), (3_000, 1_500, 51_500));
+    assert_eq!(
+        (full.employee_contribution, full.employer_match, full.total),
+        (3_000, 1_500, 51_500)
+    );
     let over = total("salary 50k, I contribute 10%, employer matches 50% up to 6%");
-    assert_eq!(over.employer_match, 1_500, "contributions past the cap earn no more");
+    assert_eq!(
+        over.employer_match, 1_500,
+        "contributions past the cap earn no more"
+    );
     let under = total("salary 50k, I contribute 4%, employer matches 50% up to 6%");
     assert_eq!(under.employer_match, 1_000);
     let with_bonus = total("base $45k, 401k 6% with a 50% match up to 6%, and a $1,500 bonus");
@@ -203,15 +275,20 @@ fn the_common_401k_match_arithmetic() {
 
 #[test]
 fn the_engine_answers_a_calculation_question() {
-    let reply = common::engine().answer("I make 50k and put 6% in my 401k, they match 50% up to 6%. total comp?");
+    let reply = common::engine()
+        .answer("I make 50k and put 6% in my 401k, they match 50% up to 6%. total comp?");
     assert_eq!(reply.topic.as_deref(), Some("compensation.calculator"));
     let text = reply.full_text();
-    assert!(text.contains("$1,500") && text.contains("$51,500"), "{text}");
+    assert!(
+        text.contains("$1,500") && text.contains("$51,500"),
+        "{text}"
+    );
 }
 
 #[test]
 fn a_pay_question_with_details_gets_an_estimate() {
-    let reply = common::engine().answer("what would I make with 5 years and a CMAA in Boston at a hospital?");
+    let reply = common::engine()
+        .answer("what would I make with 5 years and a CMAA in Boston at a hospital?");
     let e = reply.estimate.as_ref().expect("an estimate");
     assert_eq!(reply.topic.as_deref(), Some("salary.estimate"));
     assert_eq!(e.factors.len(), 4, "{:?}", e.factors);

@@ -41,7 +41,11 @@ fn no_answer_repeats_a_run_of_the_guides_words() {
             }
         }
     }
-    assert!(copied.is_empty(), "copied from the guide:\n{}", copied.join("\n"));
+    assert!(
+        copied.is_empty(),
+        "copied from the guide:\n{}",
+        copied.join("\n")
+    );
 }
 
 #[test]
@@ -49,23 +53,93 @@ fn every_section_of_the_guide_has_entries() {
     let kb = common::engine().knowledge();
     let sections: [(&str, &[&str]); 14] = [
         ("the role", &["role.overview", "role.titles"]),
-        ("core duties", &["duties.scheduling", "duties.insurance", "duties.communication", "duties.records", "duties.billing", "duties.operations"]),
-        ("a day in the life", &["day.overview", "day.superbills", "day.reconciliation"]),
+        (
+            "core duties",
+            &[
+                "duties.scheduling",
+                "duties.insurance",
+                "duties.communication",
+                "duties.records",
+                "duties.billing",
+                "duties.operations",
+            ],
+        ),
+        (
+            "a day in the life",
+            &["day.overview", "day.superbills", "day.reconciliation"],
+        ),
         ("national pay", &["pay.national", "pay.sources", "pay.bls"]),
-        ("pay by experience", &["experience.overview", "experience.entry", "experience.mid", "experience.senior"]),
-        ("total compensation", &["compensation.overview", "compensation.bonuses", "compensation.profit_sharing", "compensation.health", "compensation.retirement", "compensation.pto", "compensation.ce_stipend"]),
-        ("education", &["education.high_school", "education.associate", "education.bachelor"]),
-        ("certifications", &["certs.overview", "certs.cmaa", "certs.cehrs", "certs.cpct"]),
-        ("location", &["location.overview", "location.high_paying", "location.average", "location.lower_paying"]),
-        ("employer types", &["employers.hospital", "employers.private_clinic", "employers.corporate_chain", "employers.specialty_clinic"]),
-        ("skills", &["skills.emr", "skills.coding", "skills.insurance", "skills.excel", "skills.soft"]),
+        (
+            "pay by experience",
+            &[
+                "experience.overview",
+                "experience.entry",
+                "experience.mid",
+                "experience.senior",
+            ],
+        ),
+        (
+            "total compensation",
+            &[
+                "compensation.overview",
+                "compensation.bonuses",
+                "compensation.profit_sharing",
+                "compensation.health",
+                "compensation.retirement",
+                "compensation.pto",
+                "compensation.ce_stipend",
+            ],
+        ),
+        (
+            "education",
+            &[
+                "education.high_school",
+                "education.associate",
+                "education.bachelor",
+            ],
+        ),
+        (
+            "certifications",
+            &["certs.overview", "certs.cmaa", "certs.cehrs", "certs.cpct"],
+        ),
+        (
+            "location",
+            &[
+                "location.overview",
+                "location.high_paying",
+                "location.average",
+                "location.lower_paying",
+            ],
+        ),
+        (
+            "employer types",
+            &[
+                "employers.hospital",
+                "employers.private_clinic",
+                "employers.corporate_chain",
+                "employers.specialty_clinic",
+            ],
+        ),
+        (
+            "skills",
+            &[
+                "skills.emr",
+                "skills.coding",
+                "skills.insurance",
+                "skills.excel",
+                "skills.soft",
+            ],
+        ),
         ("job outlook", &["outlook.overview", "outlook.drivers"]),
         ("career path", &["career.path"]),
         ("getting started", &["career.get_started"]),
     ];
     for (section, ids) in sections {
         for id in ids {
-            assert!(kb.entry(id).is_some(), "section {section:?} lacks entry {id}");
+            assert!(
+                kb.entry(id).is_some(),
+                "section {section:?} lacks entry {id}"
+            );
         }
     }
 }
@@ -84,13 +158,27 @@ fn the_guides_key_figures_are_present_with_their_sources() {
     let bls = answer("pay.bls");
     assert!(bls.contains("39,740") && bls.contains("38,500"), "{bls}");
     assert!(bls.contains("43-6013") && bls.contains("11-9111"));
-    assert!(answer("outlook.overview").contains("8%") || answer("outlook.overview").contains("8 percent"));
-    assert!(answer("compensation.retirement").contains("50%") && answer("compensation.retirement").contains("6%"));
+    assert!(
+        answer("outlook.overview").contains("8%")
+            || answer("outlook.overview").contains("8 percent")
+    );
+    assert!(
+        answer("compensation.retirement").contains("50%")
+            && answer("compensation.retirement").contains("6%")
+    );
 }
 
 #[test]
 fn every_dollar_figure_names_a_source() {
-    let names = ["guide", "BLS", "Salary.com", "Payscale", "Glassdoor", "careerbot", "NHA"];
+    let names = [
+        "guide",
+        "BLS",
+        "Salary.com",
+        "Payscale",
+        "Glassdoor",
+        "careerbot",
+        "NHA",
+    ];
     for entry in &common::engine().knowledge().entries {
         if entry.answer.contains('$') {
             assert!(
@@ -107,6 +195,10 @@ fn every_dollar_figure_names_a_source() {
 fn answers_fit_a_discord_embed() {
     for entry in &common::engine().knowledge().entries {
         let chars = entry.answer.chars().count();
-        assert!((1..=4096).contains(&chars), "{}: {chars} characters", entry.id);
+        assert!(
+            (1..=4096).contains(&chars),
+            "{}: {chars} characters",
+            entry.id
+        );
     }
 }

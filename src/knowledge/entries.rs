@@ -95,14 +95,7 @@ pub fn parse_entries(source: &SourceText, problems: &mut Problems) -> ParsedEntr
                 ),
             );
         }
-        check_text(
-            source,
-            problems,
-            &raw.title,
-            "title",
-            &id,
-            MAX_TITLE_CHARS,
-        );
+        check_text(source, problems, &raw.title, "title", &id, MAX_TITLE_CHARS);
         check_text(
             source,
             problems,
@@ -175,7 +168,11 @@ fn check_text(
     let line = Some(source.line_of(text.span().start));
     let chars = text.get_ref().trim().chars().count();
     if chars == 0 {
-        problems.at(&source.path, line, format!("entry {id:?} has an empty {what}"));
+        problems.at(
+            &source.path,
+            line,
+            format!("entry {id:?} has an empty {what}"),
+        );
     } else if chars > max_chars {
         problems.at(
             &source.path,

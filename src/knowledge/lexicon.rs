@@ -41,7 +41,11 @@ impl Lexicon {
             let line = source.line_of(group.span().start);
             let group = group.get_ref();
             if group.word.trim().is_empty() {
-                problems.at(&source.path, Some(line), "a synonym group has an empty word");
+                problems.at(
+                    &source.path,
+                    Some(line),
+                    "a synonym group has an empty word",
+                );
             }
             for variant in &group.means {
                 let key = variant.trim().to_lowercase();

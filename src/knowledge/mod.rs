@@ -30,8 +30,8 @@ pub use places::{PlaceAlias, PlaceNames};
 pub use problems::{KnowledgeError, Problem};
 pub use replies::{Replies, fill};
 pub use salary_model::{
-    Certification, CertificationRules, EducationLevel, EmployerType, ExperienceBand,
-    GuideMetro, LocationModel, NationalBaseline, Retirement, SalaryModel, Supervisory,
+    Certification, CertificationRules, EducationLevel, EmployerType, ExperienceBand, GuideMetro,
+    LocationModel, NationalBaseline, Retirement, SalaryModel, Supervisory,
 };
 pub use scope::{OffTopic, Scope};
 pub use wages::{AreaKind, AreaWages, NationalWages, WageTables};
@@ -129,11 +129,15 @@ impl KnowledgeBase {
         let sources = read(SOURCES_FILE, &mut problems)
             .map(|text| parse_sources(&text, &mut problems))
             .unwrap_or_default();
-        let lexicon = read(LEXICON_FILE, &mut problems).and_then(|t| Lexicon::parse(&t, &mut problems));
-        let model = read(MODEL_FILE, &mut problems).and_then(|t| SalaryModel::parse(&t, &mut problems));
-        let places = read(PLACES_FILE, &mut problems).and_then(|t| PlaceNames::parse(&t, &mut problems));
+        let lexicon =
+            read(LEXICON_FILE, &mut problems).and_then(|t| Lexicon::parse(&t, &mut problems));
+        let model =
+            read(MODEL_FILE, &mut problems).and_then(|t| SalaryModel::parse(&t, &mut problems));
+        let places =
+            read(PLACES_FILE, &mut problems).and_then(|t| PlaceNames::parse(&t, &mut problems));
         let scope = read(SCOPE_FILE, &mut problems).and_then(|t| Scope::parse(&t, &mut problems));
-        let replies = read(REPLIES_FILE, &mut problems).and_then(|t| Replies::parse(&t, &mut problems));
+        let replies =
+            read(REPLIES_FILE, &mut problems).and_then(|t| Replies::parse(&t, &mut problems));
         let wages = WageTables::load(&dir.join("bls"), &mut problems);
 
         let mut entries = Vec::new();
@@ -257,7 +261,10 @@ impl KnowledgeBase {
                     problems.at(
                         &path,
                         Some(*line),
-                        format!("alias {:?} points at an area the BLS tables do not have", alias.name),
+                        format!(
+                            "alias {:?} points at an area the BLS tables do not have",
+                            alias.name
+                        ),
                     );
                 }
             }

@@ -262,7 +262,10 @@ impl SalaryModel {
             check.check(at, "experience.from_years", band.from_years, &YEARS);
             check.check(at, "experience.to_years", band.to_years, &YEARS);
             if band.low >= band.high {
-                check.fail(at, format!("experience {:?}: low must be below high", band.id));
+                check.fail(
+                    at,
+                    format!("experience {:?}: low must be below high", band.id),
+                );
             }
             if band.from_years >= band.to_years {
                 check.fail(
@@ -307,7 +310,10 @@ impl SalaryModel {
             if metro.low_pct > metro.high_pct {
                 check.fail(
                     at,
-                    format!("guide metro {:?}: low_pct must not exceed high_pct", metro.label),
+                    format!(
+                        "guide metro {:?}: low_pct must not exceed high_pct",
+                        metro.label
+                    ),
                 );
             }
         }
@@ -333,13 +339,27 @@ impl SalaryModel {
         let retirement = &raw.retirement;
         let at = retirement.span().start;
         let pct = 0.0..=100.0;
-        check.check(at, "retirement.common_match_pct", retirement.get_ref().common_match_pct, &pct);
-        check.check(at, "retirement.common_cap_pct", retirement.get_ref().common_cap_pct, &pct);
+        check.check(
+            at,
+            "retirement.common_match_pct",
+            retirement.get_ref().common_match_pct,
+            &pct,
+        );
+        check.check(
+            at,
+            "retirement.common_cap_pct",
+            retirement.get_ref().common_cap_pct,
+            &pct,
+        );
 
         Some(SalaryModel {
             national: raw.national.into_inner(),
             position_spread: raw.position_spread.into_inner(),
-            experience: raw.experience.into_iter().map(Spanned::into_inner).collect(),
+            experience: raw
+                .experience
+                .into_iter()
+                .map(Spanned::into_inner)
+                .collect(),
             experience_words: raw.experience_words,
             education: raw.education.into_iter().map(Spanned::into_inner).collect(),
             certifications: raw

@@ -60,9 +60,7 @@ impl Analyzer {
                 match tokens.len() {
                     0 => {}
                     1 => {
-                        analyzer
-                            .synonyms
-                            .insert(tokens[0].clone(), word.clone());
+                        analyzer.synonyms.insert(tokens[0].clone(), word.clone());
                     }
                     _ => analyzer
                         .phrases
@@ -109,7 +107,8 @@ impl Analyzer {
         let tokens: Vec<String> = tokenize(normalized)
             .into_iter()
             .map(|token| {
-                if self.synonyms.contains_key(&token) || self.is_known(&token) || is_number(&token) {
+                if self.synonyms.contains_key(&token) || self.is_known(&token) || is_number(&token)
+                {
                     return token;
                 }
                 match self.correct(&token) {
@@ -139,7 +138,11 @@ impl Analyzer {
                 analysis.words.push(token.clone());
                 continue;
             }
-            let word = self.synonyms.get(token).cloned().unwrap_or_else(|| token.clone());
+            let word = self
+                .synonyms
+                .get(token)
+                .cloned()
+                .unwrap_or_else(|| token.clone());
             self.push_word(&mut analysis, word);
         }
         analysis
@@ -162,7 +165,9 @@ impl Analyzer {
         let candidates = self.phrases.get(&tokens[0])?;
         candidates
             .iter()
-            .find(|(phrase, _)| tokens.len() >= phrase.len() && tokens[..phrase.len()] == phrase[..])
+            .find(|(phrase, _)| {
+                tokens.len() >= phrase.len() && tokens[..phrase.len()] == phrase[..]
+            })
             .map(|(phrase, word)| (phrase.len(), word.as_str()))
     }
 
@@ -254,7 +259,10 @@ mod tests {
         let a = analyzer();
         assert_eq!(a.analyze("what is the pay").terms, vec!["salari"]);
         assert_eq!(a.analyze("how much").terms, vec!["salari"]);
-        assert_eq!(a.analyze(&crate::understanding::normalize("401 (k)")).terms, vec!["401k"]);
+        assert_eq!(
+            a.analyze(&crate::understanding::normalize("401 (k)")).terms,
+            vec!["401k"]
+        );
     }
 
     #[test]

@@ -283,7 +283,9 @@ impl DetailReader {
             .places
             .aliases
             .iter()
-            .map(|(a, _)| super::normalize::tokenize(&super::normalize::normalize(&a.name)).join(" "))
+            .map(|(a, _)| {
+                super::normalize::tokenize(&super::normalize::normalize(&a.name)).join(" ")
+            })
             .collect();
         let mut place_phrases: Vec<(String, PlaceLabel)> = Vec::new();
         for (i, (name, _)) in cities.iter().enumerate() {
@@ -299,8 +301,14 @@ impl DetailReader {
         }
         for (alias, _) in &kb.places.aliases {
             let label = match (&alias.metro, &alias.state) {
-                (Some(code), _) => metros.iter().position(|m| &m.0 == code).map(PlaceLabel::Metro),
-                (_, Some(abbrev)) => states.iter().position(|s| &s.0 == abbrev).map(PlaceLabel::State),
+                (Some(code), _) => metros
+                    .iter()
+                    .position(|m| &m.0 == code)
+                    .map(PlaceLabel::Metro),
+                (_, Some(abbrev)) => states
+                    .iter()
+                    .position(|s| &s.0 == abbrev)
+                    .map(PlaceLabel::State),
                 _ => None,
             };
             if let Some(label) = label {
@@ -343,12 +351,7 @@ impl DetailReader {
             metros,
             states,
             state_codes,
-            ambiguous_codes: kb
-                .places
-                .ambiguous_abbreviations
-                .iter()
-                .cloned()
-                .collect(),
+            ambiguous_codes: kb.places.ambiguous_abbreviations.iter().cloned().collect(),
         }
     }
 
@@ -384,7 +387,10 @@ impl DetailReader {
                 continue;
             }
             if let Some(next) = caps.get(7) {
-                if matches!(next.as_str(), "ago" | "old" | "later" | "back" | "age" | "from") {
+                if matches!(
+                    next.as_str(),
+                    "ago" | "old" | "later" | "back" | "age" | "from"
+                ) {
                     continue;
                 }
             }
@@ -479,7 +485,8 @@ impl DetailReader {
             match found.label {
                 PlaceLabel::City(i) => {
                     let (name, list) = &self.cities[i];
-                    if self.capitalized_only.contains(name) && !appears_capitalized(original, name) {
+                    if self.capitalized_only.contains(name) && !appears_capitalized(original, name)
+                    {
                         continue;
                     }
                     metro = Some((found.start, list.clone()));
@@ -544,7 +551,11 @@ fn principal_cities(area_name: &str) -> Vec<String> {
     let cities_part = area_name
         .rsplit_once(", ")
         .map_or(area_name, |(cities, _)| cities);
-    let separator = if cities_part.contains("--") { "--" } else { "-" };
+    let separator = if cities_part.contains("--") {
+        "--"
+    } else {
+        "-"
+    };
     cities_part
         .split(separator)
         .flat_map(|city| city.split('/'))
@@ -576,9 +587,12 @@ fn contains_cue(window: &[String], cues: &[Vec<String>]) -> bool {
 
 /// "not a supervisor", "no office manager".
 fn negated_before(text: &TokenText, start: usize) -> bool {
-    text.before(start, 2)
-        .iter()
-        .any(|w| matches!(w.as_str(), "not" | "no" | "never" | "isnt" | "arent" | "wasnt"))
+    text.before(start, 2).iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "not" | "no" | "never" | "isnt" | "arent" | "wasnt"
+        )
+    })
 }
 
 /// Whether `name` (lowercase) appears in the original text with a capital
