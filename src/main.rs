@@ -196,17 +196,18 @@ fn chat(engine: &Engine, config: &Config) -> Result<(), Failure> {
     }
     let mut conversation = Conversation::new();
     let stdin = std::io::stdin();
-    let mut line = String::new();
+    let mut buffer = Vec::new();
     loop {
         if interactive {
             write!(out, "you> ")?;
             out.flush()?;
         }
-        line.clear();
-        // Invalid UTF-8 or a read error ends the chat like Ctrl-D would.
-        if stdin.lock().read_line(&mut line).unwrap_or(0) == 0 {
+        buffer.clear();
+        if stdin.lock().read_until(b'\n', &mut buffer)? == 0 {
             break;
         }
+        // Invalid UTF-8 is replaced, never fatal: the chat goes on.
+        let line = String::from_utf8_lossy(&buffer);
         let message = line.trim();
         if matches!(
             message.to_lowercase().as_str(),

@@ -213,7 +213,8 @@ impl RangeCheck<'_> {
         range: &RangeInclusive<T>,
     ) {
         if !range.contains(&value) {
-            let line = self.source.line_of(span_start);
+            let key = name.rsplit('.').next().unwrap_or(name);
+            let line = self.key_line(span_start, key);
             self.problems.at(
                 &self.source.path,
                 Some(line),
@@ -224,6 +225,31 @@ impl RangeCheck<'_> {
                 ),
             );
         }
+    }
+
+    /// The line of `key = ...` in the table starting at `table_start`: the
+    /// value at fault, not just its table.
+    fn key_line(&self, table_start: usize, key: &str) -> usize {
+        let text = &self.source.text;
+        let mut offset = table_start;
+        for line in text[table_start.min(text.len())..].split_inclusive('\n') {
+            let trimmed = line.trim_start();
+            if let Some(rest) = trimmed.strip_prefix(key)
+                && rest.trim_start().starts_with('=')
+            {
+                return self.source.line_of(offset);
+            }
+            offset += line.len();
+        }
+        self.source.line_of(table_start)
+    }
+
+    /// Where the `index`-th `[[header]]` table starts, at or after `from`.
+    fn nth_table(&self, from: usize, header: &str, index: usize) -> usize {
+        self.source.text[from..]
+            .match_indices(header)
+            .nth(index)
+            .map_or(from, |(at, _)| from + at)
     }
 
     fn fail(&mut self, span_start: usize, message: String) {
@@ -304,7 +330,8 @@ impl SalaryModel {
         let at = raw.location.span().start;
         check.check(at, "location.guide_weight", location.guide_weight, &SHARE);
         check.check(at, "location.rural_factor", location.rural_factor, &FACTOR);
-        for metro in &location.guide_metros {
+        for (index, metro) in location.guide_metros.iter().enumerate() {
+            let at = check.nth_table(at, "[[location.guide_metros]]", index);
             check.check(at, "guide_metros.low_pct", metro.low_pct, &PERCENT);
             check.check(at, "guide_metros.high_pct", metro.high_pct, &PERCENT);
             if metro.low_pct > metro.high_pct {

@@ -168,19 +168,29 @@ impl WageTables {
 }
 
 fn read_rows<T: serde::de::DeserializeOwned>(path: &Path, problems: &mut Problems) -> Vec<T> {
-    let mut reader = match csv::Reader::from_path(path) {
-        Ok(reader) => reader,
+    let text = match std::fs::read_to_string(path) {
+        Ok(text) => text,
         Err(error) => {
             problems.at(path, None, format!("cannot read this wage table: {error}"));
             return Vec::new();
         }
     };
+    let source = super::problems::SourceText::new(path.to_path_buf(), text);
+    let mut reader = csv::Reader::from_reader(source.text.as_bytes());
     let mut rows = Vec::new();
     for record in reader.deserialize::<T>() {
         match record {
             Ok(row) => rows.push(row),
             Err(error) => {
-                let line = error.position().map(|p| p.line() as usize);
+                // With CRLF endings csv reports a record from the previous
+                // line's '\n'; count lines from the record's first byte.
+                let line = error.position().map(|p| {
+                    let mut byte = p.byte() as usize;
+                    while matches!(source.text.as_bytes().get(byte), Some(b'\n' | b'\r')) {
+                        byte += 1;
+                    }
+                    source.line_of(byte)
+                });
                 let message = match error.kind() {
                     csv::ErrorKind::Deserialize { err, .. } => {
                         format!("a value does not fit its column: {err}")

@@ -1,0 +1,107 @@
+//! Engine speed: one question end to end, a batch of 10,000 questions, and
+//! loading the knowledge base with its indexes.
+//!
+//! Targets (not enforced; see the report of `cargo bench --bench engine`):
+//! median ≤ 20 µs per question, load + index ≤ 20 ms.
+
+use careerbot::Engine;
+use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use serde::Deserialize;
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// How many questions the batch answers.
+const BATCH: usize = 10_000;
+
+fn knowledge_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("knowledge")
+}
+
+fn engine() -> Engine {
+    Engine::load(knowledge_dir()).unwrap_or_else(|error| panic!("knowledge must load:\n{error}"))
+}
+
+#[derive(Deserialize)]
+struct QuestionSet {
+    question: Vec<Question>,
+}
+
+#[derive(Deserialize)]
+struct Question {
+    text: String,
+}
+
+/// The questions of tests/questions/tuning.toml.
+fn tuning_questions() -> Vec<String> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/questions/tuning.toml");
+    let text = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("{} readable: {e}", path.display()));
+    let set: QuestionSet =
+        toml::from_str(&text).unwrap_or_else(|e| panic!("{} parses: {e}", path.display()));
+    set.question.into_iter().map(|q| q.text).collect()
+}
+
+/// One question end to end, for a few kinds of question.
+fn one_question(c: &mut Criterion) {
+    let engine = engine();
+    let mut group = c.benchmark_group("answer");
+    group.measurement_time(Duration::from_secs(3));
+    group.warm_up_time(Duration::from_secs(1));
+    group.throughput(Throughput::Elements(1));
+    for (name, question) in [
+        ("topic", "what does a pt care coordinator do?"),
+        ("typo", "waht certifcations shoud i get for this jbo"),
+        ("estimate", "5 years, CMAA, Boston, hospital"),
+        ("fallback", "what's a good recipe for banana bread"),
+        (
+            "calculation",
+            "base 48k, 4% match up to 6%, 2k bonus, total comp?",
+        ),
+    ] {
+        group.bench_with_input(BenchmarkId::from_parameter(name), question, |b, q| {
+            b.iter(|| engine.answer(black_box(q)));
+        });
+    }
+    group.finish();
+}
+
+/// 10,000 questions, cycling through the tuning set.
+fn batch(c: &mut Criterion) {
+    let engine = engine();
+    let questions = tuning_questions();
+    assert!(!questions.is_empty(), "the tuning set has questions");
+    let mut group = c.benchmark_group("batch");
+    group.sample_size(10);
+    group.measurement_time(Duration::from_secs(5));
+    group.warm_up_time(Duration::from_secs(1));
+    group.throughput(Throughput::Elements(BATCH as u64));
+    group.bench_function("10000_tuning_questions", |b| {
+        b.iter(|| {
+            let mut answered = 0usize;
+            for question in questions.iter().cycle().take(BATCH) {
+                let reply = engine.answer(black_box(question));
+                answered += usize::from(!reply.body.is_empty());
+            }
+            answered
+        });
+    });
+    group.finish();
+}
+
+/// Reading and validating knowledge/ and building the engine's indexes.
+fn load(c: &mut Criterion) {
+    let dir = knowledge_dir();
+    let mut group = c.benchmark_group("load");
+    group.sample_size(20);
+    group.measurement_time(Duration::from_secs(5));
+    group.warm_up_time(Duration::from_secs(1));
+    group.bench_function("knowledge_and_index", |b| {
+        // Dropping the engine is not part of loading it.
+        b.iter_with_large_drop(|| Engine::load(black_box(&dir)));
+    });
+    group.finish();
+}
+
+criterion_group!(benches, one_question, batch, load);
+criterion_main!(benches);
