@@ -13,7 +13,9 @@ use crate::reply::{Reply, ReplyKind, TopicLink};
 use crate::understanding::{
     Analyzer, DetailReader, Details, Experience, PhraseSet, Place, TokenText, normalize,
 };
-use std::collections::HashSet;
+use regex::Regex;
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
 use std::path::Path;
 use unicode_normalization::UnicodeNormalization;
 
@@ -77,6 +79,14 @@ impl Engine {
 
     /// Build with other matching parameters (for tuning them).
     pub fn with_params(kb: KnowledgeBase, params: crate::matching::Params) -> Engine {
+        let (analyzer, index) = Engine::build_index(&kb, params);
+        let details = DetailReader::new(&kb);
+        Engine::finish_new(kb, analyzer, index, details)
+    }
+
+    /// The analyzer and the search index, with every knowledge text
+    /// normalized once and shared by both.
+    fn build_index(kb: &KnowledgeBase, params: crate::matching::Params) -> (Analyzer, Index) {
         let known_texts: Vec<&str> = kb
             .entries
             .iter()
@@ -95,9 +105,19 @@ impl Engine {
                     .map(String::as_str),
             )
             .collect();
-        let analyzer = Analyzer::new(&kb.lexicon, known_texts.into_iter());
-        let index = Index::build_with(&kb, &analyzer, params);
-        let details = DetailReader::new(&kb);
+        // Normalize every knowledge text once; the analyzer's vocabulary and
+        // the index both read them.
+        let cache: HashMap<&str, String> = known_texts.iter().map(|t| (*t, normalize(t))).collect();
+        let analyzer = Analyzer::new(&kb.lexicon, cache.values().map(String::as_str));
+        let normalized = |text: &str| match cache.get(text) {
+            Some(done) => done.clone(),
+            None => normalize(text),
+        };
+        let index = Index::build_with(kb, &analyzer, params, &normalized);
+        (analyzer, index)
+    }
+
+    fn finish_new(kb: KnowledgeBase, analyzer: Analyzer, index: Index, details: DetailReader) -> Engine {
         let pay_terms = kb
             .lexicon
             .pay_words
@@ -196,8 +216,14 @@ impl Engine {
             return reply;
         }
 
-        if let Some(trigger) = self.off_topic_triggers.find_longest(&text).first() {
-            let group = &self.kb.scope.off_topic[trigger.label];
+        let trigger = self
+            .off_topic_triggers
+            .find_longest(&text)
+            .first()
+            .map(|t| t.label)
+            .or_else(|| self.arithmetic(&normalized));
+        if let Some(group) = trigger {
+            let group = &self.kb.scope.off_topic[group];
             let mut reply = self.fallback(&ranking, Some(&group.reply));
             reply.kind = ReplyKind::OutOfScope;
             reply.confidence = 0.9;
@@ -284,6 +310,20 @@ impl Engine {
             confidence: ranking.confidence,
             evidence: ranking.evidence,
         }
+    }
+
+    /// "17 times 23", "12 x 4", "100 divided by 5": a sum to work out, not
+    /// a career question. Answered by the off-topic group `math` if the
+    /// knowledge base has one.
+    fn arithmetic(&self, normalized: &str) -> Option<usize> {
+        static SUM: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"\b\d+(?:\.\d+)?\s*(?:times|x|\*|plus|\+|minus|divided by|over|/)\s*\d+(?:\.\d+)?\s*(?:\?|=|$)")
+                .expect("a valid pattern")
+        });
+        if !SUM.is_match(normalized) {
+            return None;
+        }
+        self.kb.scope.off_topic.iter().position(|group| group.id == "math")
     }
 
     /// The reply for one entry, by id (slash commands, buttons).

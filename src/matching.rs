@@ -88,16 +88,31 @@ impl Ranking {
 }
 
 /// One BM25 collection: documents of terms, each owned by a candidate.
+///
+/// Each posting stores its document's full BM25 weight for the term, worked
+/// out once at build time, so scoring a question is a walk over postings
+/// that adds numbers into flat arrays: no per-question maps.
 #[derive(Default)]
 struct Field {
-    owners: Vec<Candidate>,
+    /// The candidate slot owning each document.
+    owners: Vec<usize>,
     lengths: Vec<f64>,
+    /// term → (document, term frequency); weights replace the frequencies
+    /// in `finish`.
     postings: HashMap<String, Vec<(u32, f64)>>,
-    average_length: f64,
+    /// term → IDF, kept for coverage.
+    idfs: HashMap<String, f64>,
+}
+
+/// Reusable arrays for scoring one field.
+struct Scratch {
+    per_doc: Vec<f64>,
+    touched: Vec<u32>,
+    best: Vec<f64>,
 }
 
 impl Field {
-    fn add(&mut self, owner: Candidate, terms: &[String]) {
+    fn add(&mut self, owner: usize, terms: &[String]) {
         let doc = self.owners.len() as u32;
         self.owners.push(owner);
         self.lengths.push(terms.len() as f64);
@@ -113,49 +128,62 @@ impl Field {
         }
     }
 
-    fn finish(&mut self) {
+    /// Turn term frequencies into BM25 weights.
+    fn finish(&mut self, params: &Params) {
         let total: f64 = self.lengths.iter().sum();
-        self.average_length = if self.lengths.is_empty() {
+        let average_length = if self.lengths.is_empty() {
             1.0
         } else {
             (total / self.lengths.len() as f64).max(1.0)
         };
-    }
-
-    fn idf(&self, term: &str) -> f64 {
         let n = self.owners.len() as f64;
-        let df = self.postings.get(term).map_or(0.0, |p| p.len() as f64);
-        ((n - df + 0.5) / (df + 0.5) + 1.0).ln()
+        for (term, postings) in &mut self.postings {
+            let df = postings.len() as f64;
+            let idf = ((n - df + 0.5) / (df + 0.5) + 1.0).ln();
+            self.idfs.insert(term.clone(), idf);
+            for (doc, tf) in postings.iter_mut() {
+                let length = self.lengths[*doc as usize];
+                let norm = params.k1 * (1.0 - params.b + params.b * length / average_length);
+                *tf = idf * *tf * (params.k1 + 1.0) / (*tf + norm);
+            }
+        }
     }
 
-    /// Best BM25 score per candidate over its documents in this field.
-    fn score(
-        &self,
-        terms: &[String],
-        into: &mut HashMap<Candidate, f64>,
-        weight: f64,
-        params: &Params,
-    ) {
-        let mut per_doc: HashMap<u32, f64> = HashMap::new();
+    fn idf(&self, term: &str) -> Option<f64> {
+        self.idfs.get(term).copied()
+    }
+
+    /// Add `weight` × each candidate's best document score to `totals`.
+    fn score(&self, terms: &[String], totals: &mut [f64], weight: f64, scratch: &mut Scratch) {
+        if weight == 0.0 {
+            return;
+        }
+        scratch.per_doc.clear();
+        scratch.per_doc.resize(self.owners.len(), 0.0);
+        scratch.touched.clear();
         for term in terms {
             let Some(postings) = self.postings.get(term) else {
                 continue;
             };
-            let idf = self.idf(term);
-            for &(doc, tf) in postings {
-                let length = self.lengths[doc as usize];
-                let norm = params.k1 * (1.0 - params.b + params.b * length / self.average_length);
-                *per_doc.entry(doc).or_default() += idf * tf * (params.k1 + 1.0) / (tf + norm);
+            for &(doc, w) in postings {
+                let slot = &mut scratch.per_doc[doc as usize];
+                if *slot == 0.0 {
+                    scratch.touched.push(doc);
+                }
+                *slot += w;
             }
         }
-        let mut best: HashMap<Candidate, f64> = HashMap::new();
-        for (doc, score) in per_doc {
+        scratch.best.clear();
+        scratch.best.resize(totals.len(), 0.0);
+        for &doc in &scratch.touched {
             let owner = self.owners[doc as usize];
-            let slot = best.entry(owner).or_default();
-            *slot = slot.max(score);
+            let score = scratch.per_doc[doc as usize];
+            if score > scratch.best[owner] {
+                scratch.best[owner] = score;
+            }
         }
-        for (owner, score) in best {
-            *into.entry(owner).or_default() += weight * score;
+        for (total, best) in totals.iter_mut().zip(&scratch.best) {
+            *total += weight * best;
         }
     }
 }
@@ -163,6 +191,9 @@ impl Field {
 /// The search index over the knowledge base.
 pub struct Index {
     params: Params,
+    /// Every candidate, by slot: entries first, then off-topic groups.
+    candidates: Vec<Candidate>,
+    entry_count: usize,
     phrasings: Field,
     keywords: Field,
     answers: Field,
@@ -176,24 +207,34 @@ pub struct Index {
 
 impl Index {
     pub fn build(kb: &KnowledgeBase, analyzer: &Analyzer) -> Index {
-        Index::build_with(kb, analyzer, Params::default())
+        Index::build_with(kb, analyzer, Params::default(), &crate::understanding::normalize)
     }
 
-    /// Build with other scoring parameters (for tuning them).
-    pub fn build_with(kb: &KnowledgeBase, analyzer: &Analyzer, params: Params) -> Index {
+    /// Build with other scoring parameters, and a `normalized` function that
+    /// may return texts normalized earlier (loading normalizes each text
+    /// once).
+    pub fn build_with(
+        kb: &KnowledgeBase,
+        analyzer: &Analyzer,
+        params: Params,
+        normalized: &dyn Fn(&str) -> String,
+    ) -> Index {
+        let entry_count = kb.entries.len();
+        let candidates = (0..entry_count)
+            .map(Candidate::Entry)
+            .chain((0..kb.scope.off_topic.len()).map(Candidate::OffTopic))
+            .collect();
         let mut index = Index {
             params,
+            candidates,
+            entry_count,
             phrasings: Field::default(),
             keywords: Field::default(),
             answers: Field::default(),
             vocabulary: HashMap::new(),
             unknown_idf: 0.0,
         };
-        let analyze = |text: &str| {
-            analyzer
-                .analyze(&crate::understanding::normalize(text))
-                .terms
-        };
+        let analyze = |text: &str| analyzer.analyze(&normalized(text)).terms;
         for (position, entry) in kb.entries.iter().enumerate() {
             let candidate = Candidate::Entry(position);
             let texts = entry.phrasings.iter().chain(std::iter::once(&entry.title));
@@ -202,9 +243,10 @@ impl Index {
             }
             let keywords: Vec<String> = entry.keywords.iter().flat_map(|k| analyze(k)).collect();
             index.note_terms(candidate, &keywords);
-            index.keywords.add(candidate, &keywords);
+            let slot = index.slot(candidate);
+            index.keywords.add(slot, &keywords);
             let answer = analyze(&entry.answer);
-            index.answers.add(candidate, &answer);
+            index.answers.add(slot, &answer);
         }
         for (position, group) in kb.scope.off_topic.iter().enumerate() {
             let candidate = Candidate::OffTopic(position);
@@ -213,24 +255,28 @@ impl Index {
             }
             let keywords: Vec<String> = group.keywords.iter().flat_map(|k| analyze(k)).collect();
             index.note_terms(candidate, &keywords);
-            index.keywords.add(candidate, &keywords);
+            let slot = index.slot(candidate);
+            index.keywords.add(slot, &keywords);
         }
-        index.phrasings.finish();
-        index.keywords.finish();
-        index.answers.finish();
-        let idfs: Vec<f64> = index
-            .phrasings
-            .postings
-            .keys()
-            .map(|term| index.phrasings.idf(term))
-            .collect();
+        index.phrasings.finish(&params);
+        index.keywords.finish(&params);
+        index.answers.finish(&params);
+        let idfs: Vec<f64> = index.phrasings.idfs.values().copied().collect();
         index.unknown_idf = idfs.iter().sum::<f64>() / idfs.len().max(1) as f64;
         index
     }
 
     fn add_phrasing(&mut self, candidate: Candidate, terms: Vec<String>) {
         self.note_terms(candidate, &terms);
-        self.phrasings.add(candidate, &terms);
+        let slot = self.slot(candidate);
+        self.phrasings.add(slot, &terms);
+    }
+
+    fn slot(&self, candidate: Candidate) -> usize {
+        match candidate {
+            Candidate::Entry(i) => i,
+            Candidate::OffTopic(i) => self.entry_count + i,
+        }
     }
 
     fn note_terms(&mut self, candidate: Candidate, terms: &[String]) {
@@ -250,16 +296,26 @@ impl Index {
                 .cloned()
                 .collect()
         };
-        let mut scores: HashMap<Candidate, f64> = HashMap::new();
+        let mut totals = vec![0.0; self.candidates.len()];
+        let mut scratch = Scratch {
+            per_doc: Vec::new(),
+            touched: Vec::new(),
+            best: Vec::new(),
+        };
         let params = &self.params;
-        self.phrasings.score(&unique, &mut scores, 1.0, params);
+        self.phrasings.score(&unique, &mut totals, 1.0, &mut scratch);
         self.keywords
-            .score(&unique, &mut scores, params.keyword_weight, params);
+            .score(&unique, &mut totals, params.keyword_weight, &mut scratch);
         self.answers
-            .score(&unique, &mut scores, params.answer_weight, params);
-        let mut scored: Vec<Scored> = scores
-            .into_iter()
-            .map(|(candidate, score)| Scored { candidate, score })
+            .score(&unique, &mut totals, params.answer_weight, &mut scratch);
+        let mut scored: Vec<Scored> = totals
+            .iter()
+            .enumerate()
+            .filter(|(_, score)| **score > 0.0)
+            .map(|(slot, &score)| Scored {
+                candidate: self.candidates[slot],
+                score,
+            })
             .collect();
         scored.sort_by(|a, b| {
             b.score
@@ -292,13 +348,7 @@ impl Index {
     fn coverage(&self, terms: &[String], best: &Scored) -> f64 {
         let empty = HashSet::new();
         let known = self.vocabulary.get(&best.candidate).unwrap_or(&empty);
-        let weight = |term: &String| {
-            if self.phrasings.postings.contains_key(term) {
-                self.phrasings.idf(term)
-            } else {
-                self.unknown_idf
-            }
-        };
+        let weight = |term: &String| self.phrasings.idf(term).unwrap_or(self.unknown_idf);
         let total: f64 = terms.iter().map(weight).sum();
         if total <= 0.0 {
             return 0.0;

@@ -43,7 +43,8 @@ pub struct Analysis {
 
 impl Analyzer {
     /// Build an analyzer from the lexicon and every text the knowledge base
-    /// holds (so that its words are known and not "corrected").
+    /// holds, already normalized (so that its words are known and not
+    /// "corrected").
     pub fn new<'a>(lexicon: &Lexicon, known_texts: impl Iterator<Item = &'a str>) -> Analyzer {
         let mut analyzer = Analyzer {
             stemmer: Stemmer::create(Algorithm::English),
@@ -69,7 +70,7 @@ impl Analyzer {
                         .push((tokens, word.clone())),
                 }
             }
-            analyzer.count_words(&word);
+            analyzer.count_words(&super::normalize::normalize(&word));
         }
         for list in analyzer.phrases.values_mut() {
             list.sort_by_key(|(tokens, _)| std::cmp::Reverse(tokens.len()));
@@ -92,8 +93,9 @@ impl Analyzer {
         analyzer
     }
 
-    fn count_words(&mut self, text: &str) {
-        for token in tokenize(&super::normalize::normalize(text)) {
+    /// Count the words of a normalized text.
+    fn count_words(&mut self, normalized: &str) {
+        for token in tokenize(normalized) {
             *self.vocabulary.entry(token).or_insert(0) += 1;
         }
     }
@@ -248,10 +250,7 @@ mod tests {
                 },
             ],
         };
-        Analyzer::new(
-            &lexicon,
-            ["insurance verification", "certification exams"].into_iter(),
-        )
+        Analyzer::new(&lexicon, ["insurance verification", "certification exams"].into_iter())
     }
 
     #[test]

@@ -45,13 +45,21 @@ static PERCENT: LazyLock<Regex> =
 /// written as `$` followed by whole dollars (`$45k` → `$45000`). Numbers that
 /// are not money stay as they were.
 pub fn normalize(text: &str) -> String {
-    let folded: String = text
-        .nfkd()
-        .filter(|c| !is_combining_mark(*c))
-        .nfkc()
-        .map(fold_char)
-        .collect::<String>()
-        .to_lowercase();
+    // ASCII is already in NFKC with no combining marks: skip the Unicode
+    // passes, which are most of the cost for the usual message.
+    let folded: String = if text.is_ascii() {
+        text.chars()
+            .map(fold_char)
+            .map(|c| c.to_ascii_lowercase())
+            .collect()
+    } else {
+        text.nfkd()
+            .filter(|c| !is_combining_mark(*c))
+            .nfkc()
+            .map(fold_char)
+            .collect::<String>()
+            .to_lowercase()
+    };
     let without_mentions = MENTION.replace_all(&folded, " ");
     let plans = PLAN_LETTER.replace_all(&without_mentions, "$1$2");
     let mut digits = plans.into_owned();

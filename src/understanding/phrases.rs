@@ -15,6 +15,9 @@ pub struct TokenText {
     pub joined: String,
     /// Byte offset in `joined` where each token starts.
     starts: Vec<usize>,
+    /// The characters between each token and the one before it (spaces and
+    /// punctuation), so grammar can see commas and sentence ends.
+    gaps: Vec<String>,
 }
 
 impl TokenText {
@@ -27,11 +30,31 @@ impl TokenText {
             joined.push_str(token);
             joined.push(' ');
         }
+        let gaps = gaps_between(normalized, tokens.len());
         TokenText {
             tokens,
             joined,
             starts,
+            gaps,
         }
+    }
+
+    /// What separates token `index` from the token before it: `", "` in
+    /// "Austin, TX", `". "` after a sentence. Empty for the first token.
+    pub fn gap_before(&self, index: usize) -> &str {
+        self.gaps.get(index).map_or("", String::as_str)
+    }
+
+    /// True when a comma stands right before token `index`.
+    pub fn comma_before(&self, index: usize) -> bool {
+        self.gap_before(index).contains(',')
+    }
+
+    /// True when a sentence or clause ends right before token `index`
+    /// (`.`, `!`, `?`, `;`).
+    pub fn sentence_break_before(&self, index: usize) -> bool {
+        self.gap_before(index)
+            .contains(['.', '!', '?', ';'])
     }
 
     /// Index of the token starting at byte `offset` of `joined`.
@@ -51,6 +74,36 @@ impl TokenText {
     pub fn after(&self, end: usize, count: usize) -> &[String] {
         let stop = (end + count).min(self.tokens.len());
         &self.tokens[end.min(stop)..stop]
+    }
+}
+
+/// The text between consecutive tokens, walking `normalized` the way
+/// [`tokenize`] does. When the walk disagrees with `tokenize` about the
+/// number of tokens (it should not), every gap is a plain space.
+fn gaps_between(normalized: &str, count: usize) -> Vec<String> {
+    let mut gaps = Vec::with_capacity(count);
+    let mut gap = String::new();
+    let mut in_token = false;
+    for c in normalized.chars() {
+        if c.is_alphanumeric() {
+            if !in_token {
+                gaps.push(std::mem::take(&mut gap));
+                in_token = true;
+            }
+        } else if c == '\'' && in_token {
+            // inside a word: "what's"
+        } else {
+            in_token = false;
+            gap.push(c);
+        }
+    }
+    if gaps.len() == count {
+        if let Some(first) = gaps.first_mut() {
+            first.clear();
+        }
+        gaps
+    } else {
+        vec![" ".to_string(); count]
     }
 }
 
@@ -152,5 +205,17 @@ mod tests {
         assert_eq!(found[0].label, 3);
         assert_eq!((found[0].start, found[0].end), (2, 5));
         assert!(set.find_all(&TokenText::new("yorkshire")).is_empty());
+    }
+
+    #[test]
+    fn gaps_show_commas_and_sentence_ends() {
+        let text = TokenText::new("jobs in austin, tx. what's it pay?");
+        assert_eq!(text.tokens, ["jobs", "in", "austin", "tx", "whats", "it", "pay"]);
+        assert!(text.comma_before(3));
+        assert!(!text.comma_before(2));
+        assert!(text.sentence_break_before(4));
+        assert!(!text.sentence_break_before(5));
+        assert_eq!(text.gap_before(0), "");
+        assert_eq!(text.gap_before(99), "");
     }
 }
