@@ -83,10 +83,13 @@ pub fn read_package(normalized: &str) -> PackageQuestion {
         let end = caps.get(0).map_or(0, |m| m.end());
         let before = words_before(normalized, start, 3);
         let after = words_after(normalized, end, 3);
-        let is_bonus = before
-            .iter()
-            .chain(after.iter())
-            .any(|w| w.starts_with("bonus"));
+        // The bonus is the amount right next to the word: "$2k bonus",
+        // "bonus of $2,000", "bonus: $500" (not "$43,500 + $2k bonus").
+        let is_bonus = after.first().is_some_and(|w| w.starts_with("bonus"))
+            || before.last().is_some_and(|w| w.starts_with("bonus"))
+            || (before.len() >= 2
+                && before[before.len() - 2].starts_with("bonus")
+                && matches!(before[before.len() - 1].as_str(), "of" | "is" | "was" | "about" | "around"));
         if is_bonus && question.bonus.is_none() {
             question.bonus = Some(amount);
         } else if question.base.is_none() && amount >= 10_000 {
@@ -306,6 +309,14 @@ mod tests {
         assert_eq!(t.employer_match, 1200);
         assert_eq!(t.total, 51_200);
         assert_eq!(t.assumptions.len(), 1);
+    }
+
+    #[test]
+    fn the_bonus_is_the_amount_next_to_the_word() {
+        let q = read_package(&normalize("base $43,500 + $2k bonus whats my total comp"));
+        assert_eq!((q.base, q.bonus), (Some(43_500), Some(2_000)));
+        let q = read_package(&normalize("bonus of $1,500 on a 50k salary"));
+        assert_eq!((q.base, q.bonus), (Some(50_000), Some(1_500)));
     }
 
     #[test]

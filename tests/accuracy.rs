@@ -11,6 +11,7 @@
 
 mod common;
 
+use careerbot::ReplyKind;
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -25,7 +26,9 @@ struct Labelled {
 }
 
 struct Score {
-    /// (confidence of the top candidate, whether it was the right answer).
+    /// (confidence, whether the reply was right) for every reply chosen by
+    /// ranking (topic answers, fallbacks and declines; not estimates or
+    /// calculations, which rules choose).
     calibration: Vec<(f64, bool)>,
     in_scope: usize,
     correct: usize,
@@ -59,13 +62,14 @@ fn score(file: &str) -> Score {
         misses: Vec::new(),
     };
     for q in &set.question {
-        let explanation = engine.explain(&q.text);
-        let top = explanation.candidates.first().map(|(id, _)| id.as_str());
-        score
-            .calibration
-            .push((explanation.confidence, top == Some(q.expect.as_str())));
         let reply = engine.answer(&q.text);
         let got = reply.topic.as_deref().unwrap_or("none");
+        if matches!(
+            reply.kind,
+            ReplyKind::Answer | ReplyKind::Fallback | ReplyKind::OutOfScope
+        ) {
+            score.calibration.push((reply.confidence, got == q.expect));
+        }
         if q.expect == "none" {
             score.out_of_scope += 1;
             if reply.topic.is_none() {
@@ -100,8 +104,10 @@ fn report(name: &str, score: &Score) {
     for miss in &score.misses {
         println!("{miss}");
     }
-    // Reliability: how often the top-ranked topic is right, by confidence.
-    println!("  confidence  questions  top candidate right");
+    // Reliability: how often a ranked reply is right, by its confidence.
+    // A confident reply should be right; a low-confidence one (below the
+    // threshold, declined) is "right" when the question was out of scope.
+    println!("  confidence  replies  right");
     for bin in 0..5 {
         let (low, high) = (bin as f64 * 0.2, (bin + 1) as f64 * 0.2);
         let in_bin: Vec<bool> = score
