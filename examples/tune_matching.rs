@@ -54,7 +54,7 @@ fn main() {
             }
         }
     }
-    results.sort_by(|a, b| b.0.cmp(&a.0));
+    results.sort_by_key(|r| std::cmp::Reverse(r.0));
     println!("{} in-scope tuning questions", questions.len());
     for (right, params) in results.iter().take(10) {
         println!("{right:>4}  {params:?}");

@@ -89,7 +89,10 @@ pub fn read_package(normalized: &str) -> PackageQuestion {
             || before.last().is_some_and(|w| w.starts_with("bonus"))
             || (before.len() >= 2
                 && before[before.len() - 2].starts_with("bonus")
-                && matches!(before[before.len() - 1].as_str(), "of" | "is" | "was" | "about" | "around"));
+                && matches!(
+                    before[before.len() - 1].as_str(),
+                    "of" | "is" | "was" | "about" | "around"
+                ));
         if is_bonus && question.bonus.is_none() {
             question.bonus = Some(amount);
         } else if question.base.is_none() && amount >= 10_000 {

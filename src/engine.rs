@@ -15,8 +15,8 @@ use crate::understanding::{
 };
 use regex::Regex;
 use std::collections::{HashMap, HashSet};
-use std::sync::LazyLock;
 use std::path::Path;
+use std::sync::LazyLock;
 use unicode_normalization::UnicodeNormalization;
 
 /// The longest message the engine reads, in characters.
@@ -64,6 +64,9 @@ pub struct Engine {
     role_words: PhraseSet<()>,
     /// Off-topic triggers → the index of their group.
     off_topic_triggers: PhraseSet<usize>,
+    /// Terms that only ever name a place or a length of time ("boston",
+    /// "ohio", "year"): a message of nothing else is giving details.
+    detail_terms: HashSet<String>,
 }
 
 impl Engine {
@@ -81,7 +84,33 @@ impl Engine {
     pub fn with_params(kb: KnowledgeBase, params: crate::matching::Params) -> Engine {
         let (analyzer, index) = Engine::build_index(&kb, params);
         let details = DetailReader::new(&kb);
-        Engine::finish_new(kb, analyzer, index, details)
+        let detail_terms = Engine::detail_terms(&kb, &analyzer);
+        let mut engine = Engine::finish_new(kb, analyzer, index, details);
+        engine.detail_terms = detail_terms;
+        engine
+    }
+
+    /// The terms of every place name the knowledge base knows, plus the
+    /// words for lengths of time.
+    fn detail_terms(kb: &KnowledgeBase, analyzer: &Analyzer) -> HashSet<String> {
+        let places = kb
+            .wages
+            .metros
+            .iter()
+            .chain(&kb.wages.states)
+            .map(|area| area.name.as_str())
+            .chain(
+                kb.places
+                    .aliases
+                    .iter()
+                    .map(|(alias, _)| alias.name.as_str()),
+            )
+            .chain(kb.places.rural.iter().map(String::as_str));
+        let time = ["years", "year", "yrs", "yr", "months", "experience", "exp"];
+        places
+            .chain(time)
+            .flat_map(|text| analyzer.analyze(&normalize(text)).terms)
+            .collect()
     }
 
     /// The analyzer and the search index, with every knowledge text
@@ -117,7 +146,12 @@ impl Engine {
         (analyzer, index)
     }
 
-    fn finish_new(kb: KnowledgeBase, analyzer: Analyzer, index: Index, details: DetailReader) -> Engine {
+    fn finish_new(
+        kb: KnowledgeBase,
+        analyzer: Analyzer,
+        index: Index,
+        details: DetailReader,
+    ) -> Engine {
         let pay_terms = kb
             .lexicon
             .pay_words
@@ -148,6 +182,7 @@ impl Engine {
             other_roles,
             role_words,
             off_topic_triggers,
+            detail_terms: HashSet::new(),
         }
     }
 
@@ -237,7 +272,12 @@ impl Engine {
         // CMAA, Boston, hospital"). A question that only mentions a detail
         // ("does a CPCT help?") gets its topic instead.
         let kinds = detail_kinds(&found);
+        // "Boston?", "what about in Ohio", "5 years of experience": nothing
+        // but a place or a length of time.
+        let only_place_or_time = (found.location.is_some() || found.experience.is_some())
+            && analysis.terms.iter().all(|t| self.detail_terms.contains(t));
         let mostly_details = kinds >= 3
+            || only_place_or_time
             || (!confident
                 && (kinds >= 2 || analysis.terms.len() <= MAX_TERMS_OF_A_DETAIL_MESSAGE));
         if found.affects_estimate() && (asks_pay || follow_up || mostly_details) {
@@ -323,7 +363,11 @@ impl Engine {
         if !SUM.is_match(normalized) {
             return None;
         }
-        self.kb.scope.off_topic.iter().position(|group| group.id == "math")
+        self.kb
+            .scope
+            .off_topic
+            .iter()
+            .position(|group| group.id == "math")
     }
 
     /// The reply for one entry, by id (slash commands, buttons).

@@ -207,7 +207,12 @@ pub struct Index {
 
 impl Index {
     pub fn build(kb: &KnowledgeBase, analyzer: &Analyzer) -> Index {
-        Index::build_with(kb, analyzer, Params::default(), &crate::understanding::normalize)
+        Index::build_with(
+            kb,
+            analyzer,
+            Params::default(),
+            &crate::understanding::normalize,
+        )
     }
 
     /// Build with other scoring parameters, and a `normalized` function that
@@ -303,7 +308,8 @@ impl Index {
             best: Vec::new(),
         };
         let params = &self.params;
-        self.phrasings.score(&unique, &mut totals, 1.0, &mut scratch);
+        self.phrasings
+            .score(&unique, &mut totals, 1.0, &mut scratch);
         self.keywords
             .score(&unique, &mut totals, params.keyword_weight, &mut scratch);
         self.answers

@@ -250,7 +250,10 @@ mod tests {
                 },
             ],
         };
-        Analyzer::new(&lexicon, ["insurance verification", "certification exams"].into_iter())
+        Analyzer::new(
+            &lexicon,
+            ["insurance verification", "certification exams"].into_iter(),
+        )
     }
 
     #[test]

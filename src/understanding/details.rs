@@ -6,11 +6,12 @@
 //! `places.toml` and the BLS tables); only the grammar of numbers and
 //! negation lives here.
 
-use super::phrases::{PhraseSet, TokenText};
-use crate::knowledge::{AreaWages, KnowledgeBase};
+use super::normalize::{normalize, tokenize};
+use super::phrases::{Found, PhraseSet, TokenText};
+use crate::knowledge::KnowledgeBase;
 use regex::Regex;
 use serde::Serialize;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 /// How much experience someone has.
@@ -110,9 +111,10 @@ impl Details {
     }
 }
 
-/// Numbers people write as words. A bare "a" is not one: "make $45k a
-/// year" is a rate, not a year of experience.
-const NUMBER_WORDS: [(&str, f64); 22] = [
+/// Numbers people write as words. A bare "a" counts only where it cannot
+/// be a rate: "a decade", "a year and a half", "for a year" are amounts of
+/// experience; "make $45k a year" is not.
+const NUMBER_WORDS: [(&str, f64); 24] = [
     ("one", 1.0),
     ("two", 2.0),
     ("three", 3.0),
@@ -135,51 +137,212 @@ const NUMBER_WORDS: [(&str, f64); 22] = [
     ("twenty", 20.0),
     ("a couple", 2.0),
     ("a few", 3.0),
+    ("a", 1.0),
+    ("an", 1.0),
 ];
 
-const NUMBER: &str = r"(\d{1,2}(?:\.\d+)?|a couple(?: of)?|a few|several|half a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)";
+/// A number of years, months or decades, in digits or words. Word numbers
+/// end at a word boundary so "amos" is not "a mos".
+const NUMBER: &str = r"(?:\d{1,2}(?:\.\d+)?|(?:a couple(?: of)?|a few|several|half an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|an?)\b)";
 
 /// "3-5 years", "3 to 5 yrs", "5+ years", "five years", "18 months",
-/// "a decade". The word after is captured so "ago" and "old" can be refused.
+/// "a decade", "2 and a half years". The word before is captured so "in 5
+/// years" (a time to come) can be refused, and the word after so "ago",
+/// "old" and "degree" can be.
 static YEARS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?:\b(in|within|after|next|another)\s+)?\b{NUMBER}(?:\s*(?:-|to|or)\s*{NUMBER})?\s*(\+|plus)?\s*(years?|yrs?|yr|y/?o|months?|mos?|decades?)\b(?:\s+(?:of\s+)?(\w+))?"
+        r"(?:\b(?P<pre>in|within|after|next|another)\s+(?:(?:about|around|roughly|approximately|maybe|like|just|only|the next|the coming|the first)\s+)?)?\b(?P<low>{NUMBER})(?P<fraction>\s+1/2)?(?:\s*(?:-|to|or)\s*(?P<high>{NUMBER}))?(?P<half>\s+and\s+a\s+half)?\s*(?P<plus>\+|plus)?\s*(?P<unit>years?|yrs?|y/?o|months?|mos?|decades?)\b(?P<half_after>\s+and\s+a\s+half)?(?:\s+(?:of\s+)?(?P<next>\w+))?"
     ))
-    .unwrap()
+    .expect("the years pattern is valid")
 });
 
-/// Abbreviated degrees count only next to words that show they are degrees:
-/// "a BA", "my BS", "an AA in", "MS degree".
+/// Words after a number of years that make it something else: an age
+/// ("25 years old"), a past or future time ("5 years ago", "5 years from
+/// now"), or the length of a degree ("2 year degree").
+const NOT_EXPERIENCE_AFTER: [&str; 22] = [
+    "ago",
+    "old",
+    "olds",
+    "later",
+    "back",
+    "age",
+    "from",
+    "degree",
+    "degrees",
+    "program",
+    "programs",
+    "college",
+    "school",
+    "course",
+    "plan",
+    "contract",
+    "younger",
+    "older",
+    "until",
+    "till",
+    "away",
+    "remaining",
+];
+
+/// Words before a bare "a year" that make it a length of time worked: "for
+/// a year", "over a year", "about a year".
+const BEFORE_A_YEAR: [&str; 10] = [
+    "for", "over", "about", "almost", "nearly", "around", "than", "past", "last", "roughly",
+];
+
+/// Words after a bare "a year" that make it experience: "a year of
+/// experience". Not "in": "$45k a year in Boston" is a rate.
+const AFTER_A_YEAR: [&str; 2] = ["experience", "exp"];
+
+/// Words that negate what follows: "not a supervisor", "don't supervise".
+/// Grammar, not vocabulary: the cue lists in `salary_model.toml` add the
+/// phrases ("working toward", "studying for").
+const NEGATIONS: [&str; 13] = [
+    "not", "no", "never", "dont", "doesnt", "didnt", "isnt", "arent", "wasnt", "werent", "without",
+    "nor", "cant",
+];
+
+/// Words that start a new clause, so a cue before them no longer applies:
+/// "no degree but I have CMAA".
+const CLAUSE_WORDS: [&str; 7] = ["but", "and", "have", "has", "also", "plus", "however"];
+
+/// Words that say a thing is held, overriding a cue after it: "I passed the
+/// CMAA exam".
+const HELD_WORDS: [&str; 10] = [
+    "passed",
+    "earned",
+    "got",
+    "hold",
+    "holding",
+    "completed",
+    "finished",
+    "obtained",
+    "received",
+    "achieved",
+];
+
+/// Words before a degree abbreviation that show it is a degree: "a BA",
+/// "my BS", "have an AA".
+const DEGREE_CUES: [&str; 14] = [
+    "a",
+    "an",
+    "my",
+    "have",
+    "has",
+    "had",
+    "got",
+    "hold",
+    "holding",
+    "earned",
+    "finished",
+    "completed",
+    "plus",
+    "and",
+];
+
+/// How many tokens before a certification or degree a cue may stand.
+const CUE_WINDOW: usize = 5;
+/// How many tokens before a duty or employer a negation may stand.
+const NEGATION_WINDOW: usize = 3;
+/// How many tokens after a certification or degree a cue may stand ("not
+/// CMAA yet").
+const AFTER_WINDOW: usize = 3;
+
+struct EducationReader {
+    id: String,
+    rank: u8,
+    /// Abbreviations as written ("BA", "A.S."), longest first, in one
+    /// case-sensitive pattern.
+    abbreviations: Option<Regex>,
+}
+
+/// A degree abbreviation written as a standalone word, case kept.
 fn abbreviation_pattern(abbreviations: &[String]) -> Option<Regex> {
     if abbreviations.is_empty() {
         return None;
     }
-    let alternatives = abbreviations
+    let mut sorted: Vec<&String> = abbreviations.iter().collect();
+    sorted.sort_by_key(|a| std::cmp::Reverse(a.len()));
+    let alternatives = sorted
         .iter()
         .map(|a| regex::escape(a))
         .collect::<Vec<_>>()
         .join("|");
     Regex::new(&format!(
-        r"(?:(?i:\b(?:a|an|my|have|has|had|with|got|hold|holding|earned|finished|completed|plus|and)\s+)({alternatives})(?:\W|$)|(?:^|\W)({alternatives})\s+(?i:degree|in\b))"
+        r"(?:^|[^\p{{L}}\p{{N}}.])(?P<abbr>{alternatives})(?:[^\p{{L}}\p{{N}}]|$)"
     ))
     .ok()
 }
 
-struct EducationReader {
-    id: String,
-    rank: u8,
-    abbreviations: Option<Regex>,
+/// What a cue before a phrase says about it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Signal {
+    /// "not", "working toward": not held.
+    NotHeld,
+    /// "passed", "earned": held, whatever follows.
+    Held,
+    /// Nothing either way.
+    Neutral,
 }
 
-/// What a place phrase names.
+/// A metro or state an alias names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum PlaceLabel {
-    /// Index into the list of city names, which may map to several metros.
-    City(usize),
-    /// Index into the metros table (from an alias).
+enum AliasTarget {
     Metro(usize),
-    /// Index into the states table.
     State(usize),
+}
+
+/// Everything one place name can mean: "washington" is a state alias and
+/// a principal city; "new york" a state and a city; "manhattan" an alias
+/// for New York and a city in Kansas.
+#[derive(Debug, Clone, Default)]
+struct PlaceName {
+    /// Lowercase tokens joined by spaces.
+    key: String,
+    /// Metros that have this name among their principal cities.
+    city_of: Vec<usize>,
+    alias: Option<AliasTarget>,
+    /// The state with this name.
+    state: Option<usize>,
+    rural: bool,
+    /// An everyday word as well as a city: it counts as the city only when
+    /// written as a name or followed by its state.
+    capitalized_only: bool,
+}
+
+impl PlaceName {
+    /// The state this name can qualify a city with: "Portland, Maine".
+    fn as_state(&self) -> Option<usize> {
+        self.state.or(match self.alias {
+            Some(AliasTarget::State(s)) => Some(s),
+            _ => None,
+        })
+    }
+
+    /// Every metro the name can mean.
+    fn metros(&self) -> Vec<usize> {
+        let mut metros = self.city_of.clone();
+        if let Some(AliasTarget::Metro(m)) = self.alias
+            && !metros.contains(&m)
+        {
+            metros.push(m);
+        }
+        metros
+    }
+}
+
+struct MetroInfo {
+    code: String,
+    name: String,
+    states: Vec<String>,
+    employment: u32,
+}
+
+/// One place mentioned in a message, before ambiguity is settled.
+enum Mention {
+    Metro(usize),
+    /// A city name shared by several metros, settled by the states named.
+    City(Vec<usize>),
     Rural,
 }
 
@@ -192,19 +355,30 @@ pub struct DetailReader {
     certifications: PhraseSet<usize>,
     certification_ids: Vec<String>,
     no_certifications: PhraseSet<()>,
-    pending_before: Vec<Vec<String>>,
-    pending_after: Vec<Vec<String>>,
+    /// Cues before a certification or degree that mean it is not held.
+    not_held_before: Vec<Vec<String>>,
+    /// The same after it.
+    not_held_after: Vec<Vec<String>>,
+    negations: Vec<Vec<String>>,
     employers: PhraseSet<usize>,
     employer_ids: Vec<String>,
     supervisory: PhraseSet<()>,
-    places: PhraseSet<PlaceLabel>,
-    /// City name → metro indexes.
-    cities: Vec<(String, Vec<usize>)>,
-    capitalized_only: HashSet<String>,
-    metros: Vec<(String, String, Vec<String>, u32)>,
+    places: PhraseSet<usize>,
+    place_names: Vec<PlaceName>,
+    metros: Vec<MetroInfo>,
+    /// (postal code, name).
     states: Vec<(String, String)>,
-    state_codes: Regex,
+    /// Lowercase postal code → state index.
+    state_codes: HashMap<String, usize>,
+    /// Postal codes written in capitals anywhere, or after a comma.
+    code_pattern: Regex,
+    /// Postal codes written in capitals after "in", "near", "from".
+    code_after_in: Regex,
     ambiguous_codes: HashSet<String>,
+}
+
+fn key_of(name: &str) -> String {
+    tokenize(&normalize(name)).join(" ")
 }
 
 impl DetailReader {
@@ -236,10 +410,13 @@ impl DetailReader {
         );
         let cue_tokens = |list: &[String]| {
             list.iter()
-                .map(|cue| super::normalize::tokenize(&super::normalize::normalize(cue)))
+                .map(|cue| tokenize(&normalize(cue)))
                 .filter(|tokens| !tokens.is_empty())
                 .collect::<Vec<_>>()
         };
+        let negations: Vec<Vec<String>> = NEGATIONS.iter().map(|w| vec![w.to_string()]).collect();
+        let mut not_held_before = cue_tokens(&model.certification_rules.pending_before);
+        not_held_before.extend(negations.iter().cloned());
         let employers = PhraseSet::new(
             model
                 .employers
@@ -248,84 +425,37 @@ impl DetailReader {
                 .flat_map(|(i, e)| e.phrases.iter().map(move |p| (p.clone(), i))),
         );
 
-        // Places: principal cities from the BLS metro names, state names,
-        // the aliases in places.toml, and rural words.
-        let metros: Vec<(String, String, Vec<String>, u32)> = kb
+        let metros: Vec<MetroInfo> = kb
             .wages
             .metros
             .iter()
-            .map(|m: &AreaWages| {
-                (
-                    m.code.clone(),
-                    m.name.clone(),
-                    m.states.clone(),
-                    m.employment.unwrap_or(0),
-                )
+            .map(|m| MetroInfo {
+                code: m.code.clone(),
+                name: m.name.clone(),
+                states: m.states.clone(),
+                employment: m.employment.unwrap_or(0),
             })
             .collect();
-        let mut cities: Vec<(String, Vec<usize>)> = Vec::new();
-        for (index, metro) in kb.wages.metros.iter().enumerate() {
-            for city in principal_cities(&metro.name) {
-                let key = super::normalize::tokenize(&super::normalize::normalize(&city)).join(" ");
-                match cities.iter_mut().find(|(name, _)| *name == key) {
-                    Some((_, list)) => list.push(index),
-                    None => cities.push((key, vec![index])),
-                }
-            }
-        }
         let states: Vec<(String, String)> = kb
             .wages
             .states
             .iter()
             .map(|s| (s.states[0].clone(), s.name.clone()))
             .collect();
-        let alias_names: HashSet<String> = kb
-            .places
-            .aliases
-            .iter()
-            .map(|(a, _)| {
-                super::normalize::tokenize(&super::normalize::normalize(&a.name)).join(" ")
-            })
-            .collect();
-        let mut place_phrases: Vec<(String, PlaceLabel)> = Vec::new();
-        for (i, (name, _)) in cities.iter().enumerate() {
-            if !alias_names.contains(name) {
-                place_phrases.push((name.clone(), PlaceLabel::City(i)));
-            }
-        }
-        for (i, (_, name)) in states.iter().enumerate() {
-            let key = super::normalize::tokenize(&super::normalize::normalize(name)).join(" ");
-            if !alias_names.contains(&key) {
-                place_phrases.push((name.clone(), PlaceLabel::State(i)));
-            }
-        }
-        for (alias, _) in &kb.places.aliases {
-            let label = match (&alias.metro, &alias.state) {
-                (Some(code), _) => metros
-                    .iter()
-                    .position(|m| &m.0 == code)
-                    .map(PlaceLabel::Metro),
-                (_, Some(abbrev)) => states
-                    .iter()
-                    .position(|s| &s.0 == abbrev)
-                    .map(PlaceLabel::State),
-                _ => None,
-            };
-            if let Some(label) = label {
-                place_phrases.push((alias.name.clone(), label));
-            }
-        }
-        for word in &kb.places.rural {
-            place_phrases.push((word.clone(), PlaceLabel::Rural));
-        }
+        let places = PlaceTable::build(kb, &metros, &states);
+
         let codes = states
             .iter()
             .map(|(code, _)| regex::escape(code))
             .collect::<Vec<_>>()
             .join("|");
-        let state_codes = Regex::new(&format!(r"(,\s*)?\b({codes})\b")).unwrap_or_else(|_| {
-            Regex::new(r"[^\s\S]").expect("a regex that matches nothing is valid")
-        });
+        let nothing = || Regex::new(r"[^\s\S]").expect("a regex that matches nothing is valid");
+        let code_pattern = Regex::new(&format!(r"(?P<comma>,\s*)?\b(?P<code>{codes})\b"))
+            .unwrap_or_else(|_| nothing());
+        let code_after_in = Regex::new(&format!(
+            r"\b(?i:in|near|from|around|outside|to)\s+(?P<code>{codes})\b"
+        ))
+        .unwrap_or_else(|_| nothing());
 
         DetailReader {
             entry_words: words(&model.experience_words.entry),
@@ -335,23 +465,35 @@ impl DetailReader {
             certifications,
             certification_ids: model.certifications.iter().map(|c| c.id.clone()).collect(),
             no_certifications: words(&model.certification_rules.none_phrases),
-            pending_before: cue_tokens(&model.certification_rules.pending_before),
-            pending_after: cue_tokens(&model.certification_rules.pending_after),
+            not_held_before,
+            not_held_after: cue_tokens(&model.certification_rules.pending_after),
+            negations,
             employers,
             employer_ids: model.employers.iter().map(|e| e.id.clone()).collect(),
             supervisory: words(&model.supervisory.phrases),
-            places: PhraseSet::new(place_phrases),
-            cities,
-            capitalized_only: kb
-                .places
-                .capitalized_only
+            places: PhraseSet::new(
+                places
+                    .names
+                    .iter()
+                    .enumerate()
+                    .map(|(i, name)| (name.key.clone(), i)),
+            ),
+            place_names: places.names,
+            state_codes: states
                 .iter()
-                .map(|w| w.to_lowercase())
+                .enumerate()
+                .map(|(i, (code, _))| (code.to_lowercase(), i))
                 .collect(),
             metros,
             states,
-            state_codes,
-            ambiguous_codes: kb.places.ambiguous_abbreviations.iter().cloned().collect(),
+            code_pattern,
+            code_after_in,
+            ambiguous_codes: kb
+                .places
+                .ambiguous_abbreviations
+                .iter()
+                .map(|c| c.to_uppercase())
+                .collect(),
         }
     }
 
@@ -367,13 +509,15 @@ impl DetailReader {
             employer: self
                 .employers
                 .find_longest(&text)
-                .last()
+                .iter()
+                .rev()
+                .find(|f| !self.negated(&text, f.start))
                 .map(|f| self.employer_ids[f.label].clone()),
             supervisory: self
                 .supervisory
                 .find_longest(&text)
                 .iter()
-                .any(|f| !negated_before(&text, f.start)),
+                .any(|f| !self.negated(&text, f.start)),
             ..Details::default()
         };
         self.certifications(&text, &mut details);
@@ -382,30 +526,58 @@ impl DetailReader {
 
     fn experience(&self, normalized: &str, text: &TokenText) -> Option<Experience> {
         for caps in YEARS.captures_iter(normalized) {
-            if caps.get(1).is_some() {
+            if caps.name("pre").is_some() {
                 // "in 5 years", "after 2 years": a time, not experience.
                 continue;
             }
-            if let Some(next) = caps.get(7) {
-                if matches!(
-                    next.as_str(),
-                    "ago" | "old" | "later" | "back" | "age" | "from"
-                ) {
-                    continue;
-                }
+            let next = caps.name("next").map_or("", |m| m.as_str());
+            if NOT_EXPERIENCE_AFTER.contains(&next) {
+                continue;
             }
-            let unit = caps.get(6).map_or("", |m| m.as_str());
+            let unit = caps.name("unit").map_or("", |m| m.as_str());
             if unit.starts_with('y') && unit.contains('o') {
                 // "25 y/o": an age.
                 continue;
             }
-            let Some(low) = caps.get(2).and_then(|m| number_value(m.as_str())) else {
+            let Some(low_match) = caps.name("low") else {
                 continue;
             };
-            let value = match caps.get(3).and_then(|m| number_value(m.as_str())) {
+            let low_text = low_match.as_str();
+            if normalized[..low_match.start()].ends_with('/') {
+                // "1/2 year": the 2 is half of a fraction.
+                continue;
+            }
+            let half = caps.name("half").is_some()
+                || caps.name("half_after").is_some()
+                || caps.name("fraction").is_some();
+            if matches!(low_text, "a" | "an") && !unit.starts_with('d') && !half {
+                // A bare "a year" is experience only as a length of time
+                // worked, never as a rate ("$45k a year").
+                let mut words_before = normalized[..low_match.start()].split_whitespace().rev();
+                let before = words_before.next().unwrap_or("");
+                let earlier = words_before.next().unwrap_or("");
+                let less = before == "than" && matches!(earlier, "less" | "fewer");
+                // "$50k for a year" is pay, like "$50k a year".
+                let after_money = before.starts_with('$') || earlier.starts_with('$');
+                if less
+                    || after_money
+                    || (!BEFORE_A_YEAR.contains(&before) && !AFTER_A_YEAR.contains(&next))
+                {
+                    // "less than a year" is entry level, read from the
+                    // word lists.
+                    continue;
+                }
+            }
+            let Some(low) = number_value(low_text) else {
+                continue;
+            };
+            let mut value = match caps.name("high").and_then(|m| number_value(m.as_str())) {
                 Some(high) if high >= low => (low + high) / 2.0,
                 _ => low,
             };
+            if half {
+                value += 0.5;
+            }
             let years = if unit.starts_with('m') {
                 value / 12.0
             } else if unit.starts_with('d') {
@@ -417,10 +589,15 @@ impl DetailReader {
                 return Some(Experience::Years(years));
             }
         }
-        if self.entry_words.contains_any(text) {
+        let said = |set: &PhraseSet<()>| {
+            set.find_longest(text)
+                .iter()
+                .any(|f| !self.negated(text, f.start))
+        };
+        if said(&self.entry_words) {
             return Some(Experience::Entry);
         }
-        if self.senior_words.contains_any(text) {
+        if said(&self.senior_words) {
             return Some(Experience::Senior);
         }
         None
@@ -434,13 +611,14 @@ impl DetailReader {
             }
         };
         for found in self.education_phrases.find_longest(text) {
-            consider(found.label);
+            if !self.not_held(text, found.start, found.end) {
+                consider(found.label);
+            }
         }
+        let shouting = !original.chars().any(char::is_lowercase);
         for (index, level) in self.education.iter().enumerate() {
-            if level
-                .abbreviations
-                .as_ref()
-                .is_some_and(|pattern| pattern.is_match(original))
+            if let Some(pattern) = &level.abbreviations
+                && self.abbreviation_held(original, text, pattern, shouting)
             {
                 consider(index);
             }
@@ -448,19 +626,64 @@ impl DetailReader {
         best.map(|index| self.education[index].id.clone())
     }
 
+    /// Whether a degree abbreviation is written as a degree someone holds:
+    /// "a BA", "BS in biology", "AAS degree", "BA, 3 years". Not "Boston,
+    /// MA", "AS a coordinator", "MS Office", nor anything in a message
+    /// written all in capitals unless "degree" follows.
+    fn abbreviation_held(
+        &self,
+        original: &str,
+        text: &TokenText,
+        pattern: &Regex,
+        shouting: bool,
+    ) -> bool {
+        // A long message may repeat an abbreviation; a few looks decide.
+        for caps in pattern.captures_iter(original).take(20) {
+            let Some(abbr) = caps.name("abbr") else {
+                continue;
+            };
+            let before = original[..abbr.start()].trim_end();
+            let after = original[abbr.end()..].trim_start();
+            let is_state_code = self.state_codes.contains_key(&abbr.as_str().to_lowercase());
+            if is_state_code && before.ends_with(',') {
+                // "Boston, MA", "Jackson, MS".
+                continue;
+            }
+            let next_word: String = after.chars().take_while(|c| c.is_alphabetic()).collect();
+            let previous_word = before
+                .rsplit(|c: char| !c.is_alphabetic())
+                .next()
+                .unwrap_or("")
+                .to_lowercase();
+            let reads_as_degree = if next_word.eq_ignore_ascii_case("degree") {
+                true
+            } else if shouting {
+                false
+            } else {
+                let lowercase_next = !next_word.starts_with(char::is_uppercase);
+                let list_item = !is_state_code
+                    && (before.is_empty() || before.ends_with([',', ';', ':', '(', '-', '*']))
+                    && (after.is_empty() || after.starts_with([',', ';', '.', '!', '?', ')']));
+                next_word == "in"
+                    || (DEGREE_CUES.contains(&previous_word.as_str()) && lowercase_next)
+                    || list_item
+            };
+            if !reads_as_degree {
+                continue;
+            }
+            let start = tokenize(&normalize(&original[..abbr.start()])).len();
+            let end = start + tokenize(&normalize(abbr.as_str())).len().max(1);
+            if !self.not_held(text, start, end.min(text.tokens.len())) {
+                return true;
+            }
+        }
+        false
+    }
+
     fn certifications(&self, text: &TokenText, details: &mut Details) {
         for found in self.certifications.find_longest(text) {
             let id = self.certification_ids[found.label].clone();
-            let window = text.before(found.start, 5);
-            // Only cues after the last "but"/"and" count: "no degree but I
-            // have CMAA" holds CMAA.
-            let window_start = window
-                .iter()
-                .rposition(|w| w == "but" || w == "and" || w == "have" || w == "got")
-                .map_or(0, |p| p + 1);
-            let pending = contains_cue(&window[window_start..], &self.pending_before)
-                || contains_cue(text.after(found.end, 3), &self.pending_after);
-            let list = if pending {
+            let list = if self.not_held(text, found.start, found.end) {
                 &mut details.pending_certifications
             } else {
                 &mut details.certifications
@@ -476,60 +699,176 @@ impl DetailReader {
             details.certifications.is_empty() && self.no_certifications.contains_any(text);
     }
 
-    fn location(&self, original: &str, text: &TokenText) -> Option<Place> {
-        let mut metro: Option<(usize, Vec<usize>)> = None; // (position, candidates)
-        let mut state: Option<usize> = None;
-        let mut state_mentions: Vec<String> = Vec::new();
-        let mut rural = false;
-        for found in self.places.find_longest(text) {
-            match found.label {
-                PlaceLabel::City(i) => {
-                    let (name, list) = &self.cities[i];
-                    if self.capitalized_only.contains(name) && !appears_capitalized(original, name)
-                    {
-                        continue;
-                    }
-                    metro = Some((found.start, list.clone()));
+    /// Whether the certification or degree at tokens `start..end` is one
+    /// the person does not (yet) hold: "not CMAA yet", "working toward my
+    /// bachelor's", "I don't have CEHRS".
+    fn not_held(&self, text: &TokenText, start: usize, end: usize) -> bool {
+        match signal_before(text, start, CUE_WINDOW, &self.not_held_before) {
+            Signal::NotHeld => true,
+            Signal::Held => false,
+            Signal::Neutral => {
+                let mut stop = (end + AFTER_WINDOW).min(text.tokens.len());
+                if let Some(cut) = (end + 1..stop)
+                    .find(|&i| text.sentence_break_before(i) || text.tokens[i] == "but")
+                {
+                    stop = cut;
                 }
-                PlaceLabel::Metro(i) => metro = Some((found.start, vec![i])),
-                PlaceLabel::State(i) => {
-                    state = Some(i);
-                    state_mentions.push(self.states[i].0.clone());
-                }
-                PlaceLabel::Rural => rural = true,
+                let after = &text.tokens[end.min(stop)..stop];
+                contains_cue(after, &self.not_held_after)
             }
         }
-        // Postal codes, as written in capitals: "Austin, TX".
-        for caps in self.state_codes.captures_iter(original) {
-            let code = caps[2].to_string();
-            let after_comma = caps.get(1).is_some();
-            if self.ambiguous_codes.contains(&code) && !after_comma {
+    }
+
+    /// Whether a negation stands shortly before token `start`: "not a
+    /// supervisor", "I don't work at a hospital".
+    fn negated(&self, text: &TokenText, start: usize) -> bool {
+        signal_before(text, start, NEGATION_WINDOW, &self.negations) == Signal::NotHeld
+    }
+
+    fn location(&self, original: &str, text: &TokenText) -> Option<Place> {
+        let found = self.places.find_longest(text);
+        let shouting = !original.chars().any(char::is_lowercase);
+        let mut consumed = vec![false; found.len()];
+        // A long message may repeat a name; each check on the original
+        // text is made once per name.
+        let mut checks = OriginalChecks::default();
+        let mut mentions: Vec<Mention> = Vec::new();
+        let mut named_states: Vec<usize> = Vec::new();
+        for k in 0..found.len() {
+            if consumed[k] {
                 continue;
             }
-            if let Some(i) = self.states.iter().position(|s| s.0 == code) {
-                if metro.is_none() {
-                    state = Some(i);
-                }
-                state_mentions.push(code);
-            }
-        }
-        if let Some((_, candidates)) = metro {
-            if !rural || state.is_none() {
-                let chosen = candidates
+            let name = &self.place_names[found[k].label];
+            let candidates = name.metros();
+            // "Portland, ME", "Columbus Ohio", "Manhattan, KS": a state right
+            // after a city settles which one.
+            if !candidates.is_empty()
+                && let Some((state, next)) =
+                    self.qualifier(original, text, &found, k, shouting, &mut checks)
+            {
+                let code = &self.states[state].0;
+                let fitting: Vec<usize> = candidates
                     .iter()
                     .copied()
-                    .filter(|&m| {
-                        state_mentions.is_empty()
-                            || self.metros[m].2.iter().any(|s| state_mentions.contains(s))
-                    })
-                    .max_by_key(|&m| self.metros[m].3)
-                    .or_else(|| candidates.iter().copied().max_by_key(|&m| self.metros[m].3))?;
-                let (code, name, _, _) = &self.metros[chosen];
-                return Some(Place::Metro {
-                    code: code.clone(),
-                    name: name.clone(),
-                });
+                    .filter(|&m| self.metros[m].states.contains(code))
+                    .collect();
+                if let Some(chosen) = self.largest(&fitting) {
+                    if let Some(next) = next {
+                        consumed[next] = true;
+                    }
+                    mentions.push(Mention::Metro(chosen));
+                    continue;
+                }
             }
+            match name.alias {
+                Some(AliasTarget::Metro(m)) => {
+                    mentions.push(Mention::Metro(m));
+                    continue;
+                }
+                Some(AliasTarget::State(s)) => {
+                    named_states.push(s);
+                    continue;
+                }
+                None => {}
+            }
+            if let Some(s) = name.state {
+                // "New York" is the city (it lies in New York); "Wyoming" is
+                // the state (its city lies in Michigan).
+                let code = &self.states[s].0;
+                if name
+                    .city_of
+                    .iter()
+                    .any(|&m| self.metros[m].states.contains(code))
+                {
+                    mentions.push(Mention::City(name.city_of.clone()));
+                } else {
+                    named_states.push(s);
+                }
+                continue;
+            }
+            if !name.city_of.is_empty() {
+                if name.capitalized_only
+                    && !*checks
+                        .written_as_name
+                        .entry(found[k].label)
+                        .or_insert_with(|| written_as_name(original, &name.key))
+                {
+                    continue;
+                }
+                mentions.push(Mention::City(name.city_of.clone()));
+                continue;
+            }
+            if name.rural {
+                mentions.push(Mention::Rural);
+            }
+        }
+
+        // Postal codes: "TX" anywhere in capitals; "IN", "OR", "ME" and the
+        // other everyday words only after a comma or after "in".
+        let mut code_states: Vec<usize> = Vec::new();
+        for caps in self.code_pattern.captures_iter(original) {
+            let code = &caps["code"];
+            if self.ambiguous_codes.contains(code) && caps.name("comma").is_none() {
+                continue;
+            }
+            if let Some(&s) = self.state_codes.get(&code.to_lowercase()) {
+                code_states.push(s);
+            }
+        }
+        if !shouting {
+            for caps in self.code_after_in.captures_iter(original) {
+                if let Some(&s) = self.state_codes.get(&caps["code"].to_lowercase()) {
+                    code_states.push(s);
+                }
+            }
+        }
+        // "jobs in tx": an unambiguous code in lowercase after "in".
+        for pair in text.tokens.windows(2) {
+            if pair[0] == "in"
+                && let Some(&s) = self.state_codes.get(&pair[1])
+                && !self.ambiguous_codes.contains(&self.states[s].0)
+            {
+                code_states.push(s);
+            }
+        }
+
+        let all_states: Vec<&String> = named_states
+            .iter()
+            .chain(&code_states)
+            .map(|&s| &self.states[s].0)
+            .collect();
+        let mut metro: Option<usize> = None;
+        let mut rural = false;
+        for mention in &mentions {
+            match mention {
+                Mention::Metro(m) => metro = Some(*m),
+                Mention::City(candidates) => {
+                    let in_named_state: Vec<usize> = candidates
+                        .iter()
+                        .copied()
+                        .filter(|&m| {
+                            self.metros[m]
+                                .states
+                                .iter()
+                                .any(|s| all_states.contains(&s))
+                        })
+                        .collect();
+                    metro = self
+                        .largest(&in_named_state)
+                        .or_else(|| self.largest(candidates));
+                }
+                Mention::Rural => rural = true,
+            }
+        }
+        let state = named_states.last().or(code_states.last()).copied();
+        if let Some(m) = metro
+            && (!rural || state.is_none())
+        {
+            let info = &self.metros[m];
+            return Some(Place::Metro {
+                code: info.code.clone(),
+                name: info.name.clone(),
+            });
         }
         match (state, rural) {
             (Some(i), true) => Some(Place::Rural {
@@ -542,6 +881,183 @@ impl DetailReader {
             (None, true) => Some(Place::Rural { state: None }),
             (None, false) => None,
         }
+    }
+
+    /// The state named right after place `k`, and the place phrase that
+    /// names it, if any: a state name ("Portland, Maine"), or a postal code
+    /// ("Austin TX"; an everyday-word code such as "OR" or "LA" only after
+    /// a comma or written in capitals).
+    fn qualifier(
+        &self,
+        original: &str,
+        text: &TokenText,
+        found: &[Found<usize>],
+        k: usize,
+        shouting: bool,
+        checks: &mut OriginalChecks,
+    ) -> Option<(usize, Option<usize>)> {
+        let at = found[k].end;
+        let token = text.tokens.get(at)?;
+        let next = found.get(k + 1).filter(|n| n.start == at);
+        if let Some(next) = next
+            && let Some(state) = self.place_names[next.label].as_state()
+        {
+            return Some((state, Some(k + 1)));
+        }
+        let &state = self.state_codes.get(token)?;
+        let code = &self.states[state].0;
+        // A lowercase everyday-word code counts when it ends the phrase:
+        // "lafayette la", but not "portland or seattle".
+        let ends_phrase = at + 1 == text.tokens.len()
+            || text.comma_before(at + 1)
+            || text.sentence_break_before(at + 1);
+        let accepted = !self.ambiguous_codes.contains(code)
+            || text.comma_before(at)
+            || ends_phrase
+            || (!shouting
+                && *checks
+                    .code_after
+                    .entry((found[k].label, state))
+                    .or_insert_with(|| {
+                        code_written_after(original, &text.tokens[found[k].start..at], code)
+                    }));
+        accepted.then_some((state, next.map(|_| k + 1)))
+    }
+
+    /// The metro with the most employment among `candidates`: the one a
+    /// person most likely means by a shared city name.
+    fn largest(&self, candidates: &[usize]) -> Option<usize> {
+        candidates
+            .iter()
+            .copied()
+            .max_by_key(|&m| self.metros[m].employment)
+    }
+}
+
+/// Answers about the original text, kept for one message.
+#[derive(Default)]
+struct OriginalChecks {
+    /// Place name → written as a name.
+    written_as_name: HashMap<usize, bool>,
+    /// (place name, state) → the code written in capitals right after it.
+    code_after: HashMap<(usize, usize), bool>,
+}
+
+/// The place names careerbot knows, merged by name.
+struct PlaceTable {
+    names: Vec<PlaceName>,
+}
+
+impl PlaceTable {
+    fn build(kb: &KnowledgeBase, metros: &[MetroInfo], states: &[(String, String)]) -> PlaceTable {
+        let mut table = PlaceTable { names: Vec::new() };
+        for (index, metro) in metros.iter().enumerate() {
+            let mut keys: Vec<String> = principal_cities(&metro.name)
+                .iter()
+                .map(|city| key_of(city))
+                .collect();
+            // The whole name too, so "Winston-Salem" is one place.
+            if keys.len() > 1 {
+                let cities = metro
+                    .name
+                    .rsplit_once(", ")
+                    .map_or(metro.name.as_str(), |(cities, _)| cities);
+                keys.push(key_of(cities));
+            }
+            for key in keys {
+                let name = table.entry(&key);
+                if !name.city_of.contains(&index) {
+                    name.city_of.push(index);
+                }
+            }
+        }
+        for (index, (_, state_name)) in states.iter().enumerate() {
+            table.entry(&key_of(state_name)).state = Some(index);
+        }
+        for (alias, _) in &kb.places.aliases {
+            let target = match (&alias.metro, &alias.state) {
+                (Some(code), _) => metros
+                    .iter()
+                    .position(|m| &m.code == code)
+                    .map(AliasTarget::Metro),
+                (_, Some(abbrev)) => states
+                    .iter()
+                    .position(|s| &s.0 == abbrev)
+                    .map(AliasTarget::State),
+                _ => None,
+            };
+            if let Some(target) = target {
+                table.entry(&key_of(&alias.name)).alias = Some(target);
+            }
+        }
+        for word in &kb.places.rural {
+            table.entry(&key_of(word)).rural = true;
+        }
+        for word in &kb.places.capitalized_only {
+            let key = key_of(word);
+            if let Some(name) = table.names.iter_mut().find(|n| n.key == key) {
+                name.capitalized_only = true;
+            }
+        }
+        table.names.retain(|name| !name.key.is_empty());
+        table
+    }
+
+    fn entry(&mut self, key: &str) -> &mut PlaceName {
+        let position = match self.names.iter().position(|n| n.key == key) {
+            Some(position) => position,
+            None => {
+                self.names.push(PlaceName {
+                    key: key.to_string(),
+                    ..PlaceName::default()
+                });
+                self.names.len() - 1
+            }
+        };
+        &mut self.names[position]
+    }
+}
+
+/// What the cues in the few tokens before `start` say. The window ends at a
+/// sentence break; a cue counts only if no clause word ("but", "and",
+/// "have") or held word ("passed") comes after it.
+fn signal_before(text: &TokenText, start: usize, size: usize, cues: &[Vec<String>]) -> Signal {
+    let start = start.min(text.tokens.len());
+    let mut from = start.saturating_sub(size);
+    if let Some(cut) = (from + 1..=start)
+        .rev()
+        .find(|&i| text.sentence_break_before(i))
+    {
+        from = cut;
+    }
+    let window = &text.tokens[from..start];
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    for cue in cues {
+        if cue.len() <= window.len() {
+            for p in 0..=window.len() - cue.len() {
+                if window[p..p + cue.len()] == cue[..] {
+                    spans.push((p, p + cue.len()));
+                }
+            }
+        }
+    }
+    let last_cue = spans.iter().map(|&(_, end)| end).max();
+    let mut last_word: Option<(usize, Signal)> = None;
+    for (i, word) in window.iter().enumerate() {
+        if spans.iter().any(|&(s, e)| s <= i && i < e) {
+            continue;
+        }
+        if HELD_WORDS.contains(&word.as_str()) {
+            last_word = Some((i + 1, Signal::Held));
+        } else if CLAUSE_WORDS.contains(&word.as_str()) {
+            last_word = Some((i + 1, Signal::Neutral));
+        }
+    }
+    match (last_cue, last_word) {
+        (Some(cue), Some((word, signal))) if word > cue => signal,
+        (Some(_), _) => Signal::NotHeld,
+        (None, Some((_, signal))) => signal,
+        (None, None) => Signal::Neutral,
     }
 }
 
@@ -571,7 +1087,7 @@ fn number_value(text: &str) -> Option<f64> {
     let text = text.trim_end_matches(" of");
     match text {
         "several" => Some(4.0),
-        "half a" => Some(0.5),
+        "half a" | "half an" => Some(0.5),
         _ => NUMBER_WORDS
             .iter()
             .find(|(word, _)| *word == text)
@@ -585,31 +1101,46 @@ fn contains_cue(window: &[String], cues: &[Vec<String>]) -> bool {
         .any(|cue| window.windows(cue.len()).any(|w| w == cue.as_slice()))
 }
 
-/// "not a supervisor", "no office manager".
-fn negated_before(text: &TokenText, start: usize) -> bool {
-    text.before(start, 2).iter().any(|w| {
-        matches!(
-            w.as_str(),
-            "not" | "no" | "never" | "isnt" | "arent" | "wasnt"
-        )
-    })
-}
-
-/// Whether `name` (lowercase) appears in the original text with a capital
-/// first letter on each word.
-fn appears_capitalized(original: &str, name: &str) -> bool {
-    let titled: Vec<String> = name
+/// Whether `name` (lowercase tokens) is written as a name in the original:
+/// each word with a capital first letter, and not only where any word
+/// would have one, at the start of a sentence. "jobs in Mobile" names the
+/// city; "Mobile app?" and "mobile app" do not.
+fn written_as_name(original: &str, name: &str) -> bool {
+    let words: Vec<String> = name
         .split(' ')
         .map(|word| {
             let mut chars = word.chars();
             match chars.next() {
-                Some(first) => first.to_uppercase().chain(chars).collect(),
+                Some(first) => format!(
+                    "{}{}",
+                    regex::escape(&first.to_uppercase().collect::<String>()),
+                    regex::escape(chars.as_str())
+                ),
                 None => String::new(),
             }
         })
         .collect();
-    let pattern = format!(r"\b{}\b", regex::escape(&titled.join(" ")));
-    Regex::new(&pattern).is_ok_and(|re| re.is_match(original))
+    let pattern = format!(r"\b{}\b", words.join(r"[\s.\-]+"));
+    let Ok(re) = Regex::new(&pattern) else {
+        return false;
+    };
+    re.find_iter(original).any(|m| {
+        let before = original[..m.start()]
+            .trim_end_matches(|c: char| c.is_whitespace() || "*_~>#\"'`([-".contains(c));
+        !(before.is_empty() || before.ends_with(['.', '!', '?']))
+    })
+}
+
+/// Whether the original has `city` followed by `code` written in capitals:
+/// "Lafayette LA", "Portland OR".
+fn code_written_after(original: &str, city: &[String], code: &str) -> bool {
+    let city = city
+        .iter()
+        .map(|word| regex::escape(word))
+        .collect::<Vec<_>>()
+        .join(r"\W+");
+    Regex::new(&format!(r"(?i:\b{city})\W+{}\b", regex::escape(code)))
+        .is_ok_and(|re| re.is_match(original))
 }
 
 #[cfg(test)]

@@ -53,8 +53,7 @@ impl TokenText {
     /// True when a sentence or clause ends right before token `index`
     /// (`.`, `!`, `?`, `;`).
     pub fn sentence_break_before(&self, index: usize) -> bool {
-        self.gap_before(index)
-            .contains(['.', '!', '?', ';'])
+        self.gap_before(index).contains(['.', '!', '?', ';'])
     }
 
     /// Index of the token starting at byte `offset` of `joined`.
@@ -210,7 +209,10 @@ mod tests {
     #[test]
     fn gaps_show_commas_and_sentence_ends() {
         let text = TokenText::new("jobs in austin, tx. what's it pay?");
-        assert_eq!(text.tokens, ["jobs", "in", "austin", "tx", "whats", "it", "pay"]);
+        assert_eq!(
+            text.tokens,
+            ["jobs", "in", "austin", "tx", "whats", "it", "pay"]
+        );
         assert!(text.comma_before(3));
         assert!(!text.comma_before(2));
         assert!(text.sentence_break_before(4));
