@@ -134,6 +134,21 @@ impl Engine {
                     .map(String::as_str),
             )
             .collect();
+        // Place names are known words too: a city is a detail, never a
+        // typo of some other word.
+        let place_names = kb
+            .wages
+            .metros
+            .iter()
+            .chain(&kb.wages.states)
+            .map(|area| area.name.as_str())
+            .chain(
+                kb.places
+                    .aliases
+                    .iter()
+                    .map(|(alias, _)| alias.name.as_str()),
+            );
+        let known_texts: Vec<&str> = known_texts.into_iter().chain(place_names).collect();
         // Normalize every knowledge text once; the analyzer's vocabulary and
         // the index both read them.
         let cache: HashMap<&str, String> = known_texts.iter().map(|t| (*t, normalize(t))).collect();

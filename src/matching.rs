@@ -14,7 +14,7 @@
 
 use crate::knowledge::KnowledgeBase;
 use crate::understanding::Analyzer;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// Scoring parameters. A grid search on the tuning question set
 /// (`examples/tune_matching.rs`) found top-1 accuracy nearly flat across
@@ -116,7 +116,7 @@ impl Field {
         let doc = self.owners.len() as u32;
         self.owners.push(owner);
         self.lengths.push(terms.len() as f64);
-        let mut counts: HashMap<&str, f64> = HashMap::new();
+        let mut counts: HashMap<&str, f64> = HashMap::default();
         for term in terms {
             *counts.entry(term).or_default() += 1.0;
         }
@@ -236,7 +236,7 @@ impl Index {
             phrasings: Field::default(),
             keywords: Field::default(),
             answers: Field::default(),
-            vocabulary: HashMap::new(),
+            vocabulary: HashMap::default(),
             unknown_idf: 0.0,
         };
         let analyze = |text: &str| analyzer.analyze(&normalized(text)).terms;
@@ -294,7 +294,7 @@ impl Index {
     /// Rank every candidate for a question's terms.
     pub fn rank(&self, terms: &[String]) -> Ranking {
         let unique: Vec<String> = {
-            let mut seen = HashSet::new();
+            let mut seen = HashSet::default();
             terms
                 .iter()
                 .filter(|t| seen.insert(t.as_str()))
@@ -352,7 +352,7 @@ impl Index {
     /// Share of the question's IDF weight that the best candidate's own
     /// words cover.
     fn coverage(&self, terms: &[String], best: &Scored) -> f64 {
-        let empty = HashSet::new();
+        let empty = HashSet::default();
         let known = self.vocabulary.get(&best.candidate).unwrap_or(&empty);
         let weight = |term: &String| self.phrasings.idf(term).unwrap_or(self.unknown_idf);
         let total: f64 = terms.iter().map(weight).sum();

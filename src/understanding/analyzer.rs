@@ -7,7 +7,7 @@
 use super::normalize::tokenize;
 use crate::knowledge::Lexicon;
 use rust_stemmers::{Algorithm, Stemmer};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// Tokens shorter than this are never typo-corrected: too many short words
 /// are one edit apart ("pay", "day", "say").
@@ -26,7 +26,15 @@ pub struct Analyzer {
     /// Every word the knowledge base uses, with how many texts use it.
     vocabulary: HashMap<String, u32>,
     /// Typo index: each vocabulary word with one letter deleted → the words.
-    deletions: HashMap<String, Vec<String>>,
+    /// Keys are hashes of the shortened words, so building it allocates no
+    /// strings; a hash collision only adds a candidate that the distance
+    /// check then drops.
+    deletions: HashMap<u64, Vec<u32>>,
+    /// The vocabulary's words, indexed for `deletions`.
+    words: Vec<String>,
+    /// The stem of every known word, worked out once: stemming is the
+    /// costliest step of analysis, and the same words recur everywhere.
+    stems: HashMap<String, String>,
 }
 
 /// What the analyzer made of one text.
@@ -49,10 +57,12 @@ impl Analyzer {
         let mut analyzer = Analyzer {
             stemmer: Stemmer::create(Algorithm::English),
             stopwords: lexicon.stopwords.iter().map(|w| w.to_lowercase()).collect(),
-            synonyms: HashMap::new(),
-            phrases: HashMap::new(),
-            vocabulary: HashMap::new(),
-            deletions: HashMap::new(),
+            synonyms: HashMap::default(),
+            phrases: HashMap::default(),
+            vocabulary: HashMap::default(),
+            deletions: HashMap::default(),
+            words: Vec::new(),
+            stems: HashMap::default(),
         };
         for group in &lexicon.synonyms {
             let word = group.word.to_lowercase();
@@ -81,15 +91,36 @@ impl Analyzer {
         for word in analyzer.synonyms.keys() {
             analyzer.vocabulary.entry(word.clone()).or_insert(1);
         }
-        let mut deletions: HashMap<String, Vec<String>> = HashMap::new();
+        let mut deletions: HashMap<u64, Vec<u32>> = HashMap::default();
+        let mut words = Vec::new();
         for word in analyzer.vocabulary.keys() {
-            if word.chars().count() >= MIN_CORRECTABLE_LEN - 1 {
-                for deleted in one_deletions(word) {
-                    deletions.entry(deleted).or_default().push(word.clone());
+            let chars: Vec<char> = word.chars().collect();
+            if chars.len() >= MIN_CORRECTABLE_LEN - 1 {
+                let index = words.len() as u32;
+                words.push(word.clone());
+                for skip in 0..chars.len() {
+                    deletions
+                        .entry(hash_chars(&chars, Some(skip)))
+                        .or_default()
+                        .push(index);
                 }
             }
         }
         analyzer.deletions = deletions;
+        analyzer.words = words;
+        let words = analyzer
+            .vocabulary
+            .keys()
+            .chain(analyzer.synonyms.values())
+            .cloned()
+            .collect::<Vec<_>>();
+        analyzer.stems = words
+            .into_iter()
+            .map(|word| {
+                let stem = analyzer.stemmer.stem(&word).into_owned();
+                (word, stem)
+            })
+            .collect();
         analyzer
     }
 
@@ -159,7 +190,10 @@ impl Analyzer {
 
     /// The stem of one word, as the index stores it.
     pub fn stem(&self, word: &str) -> String {
-        self.stemmer.stem(word).into_owned()
+        match self.stems.get(word) {
+            Some(stem) => stem.clone(),
+            None => self.stemmer.stem(word).into_owned(),
+        }
     }
 
     /// The longest multi-word synonym starting at the front of `tokens`.
@@ -185,13 +219,14 @@ impl Analyzer {
             return None;
         }
         let max_distance = if length >= TWO_EDIT_LEN { 2 } else { 1 };
-        let mut candidates: HashSet<&str> = HashSet::new();
+        let mut candidates: HashSet<&str> = HashSet::default();
         let mut probe = |key: &str| {
             if let Some(word) = self.vocabulary.get_key_value(key) {
                 candidates.insert(word.0.as_str());
             }
-            if let Some(words) = self.deletions.get(key) {
-                candidates.extend(words.iter().map(String::as_str));
+            let chars: Vec<char> = key.chars().collect();
+            if let Some(words) = self.deletions.get(&hash_chars(&chars, None)) {
+                candidates.extend(words.iter().map(|&i| self.words[i as usize].as_str()));
             }
         };
         probe(token);
@@ -213,6 +248,19 @@ impl Analyzer {
 
 fn is_number(token: &str) -> bool {
     token.chars().all(|c| c.is_ascii_digit())
+}
+
+/// A hash of `chars`, leaving out the one at `skip`.
+fn hash_chars(chars: &[char], skip: Option<usize>) -> u64 {
+    use std::hash::Hasher;
+    let mut hasher = rustc_hash::FxHasher::default();
+    for (i, c) in chars.iter().enumerate() {
+        if Some(i) != skip {
+            hasher.write_u32(*c as u32);
+        }
+    }
+    hasher.write_usize(chars.len() - usize::from(skip.is_some()));
+    hasher.finish()
 }
 
 /// Every string made by deleting one character.

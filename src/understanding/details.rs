@@ -269,7 +269,9 @@ fn abbreviation_pattern(abbreviations: &[String]) -> Option<Regex> {
         .collect::<Vec<_>>()
         .join("|");
     Regex::new(&format!(
-        r"(?:^|[^\p{{L}}\p{{N}}.])(?P<abbr>{alternatives})(?:[^\p{{L}}\p{{N}}]|$)"
+        // ASCII classes: Unicode letter classes make this regex costly to
+        // build, and the abbreviations are ASCII.
+        r"(?:^|[^A-Za-z0-9.])(?P<abbr>{alternatives})(?:[^A-Za-z0-9]|$)"
     ))
     .ok()
 }

@@ -8,8 +8,8 @@
 
 use regex::Regex;
 use std::sync::LazyLock;
-use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
 
 /// Discord user, role and channel mentions, plus `@everyone` / `@here`.
 /// They carry no meaning for a career question and must never be echoed back
@@ -45,12 +45,19 @@ static PERCENT: LazyLock<Regex> =
 /// written as `$` followed by whole dollars (`$45k` → `$45000`). Numbers that
 /// are not money stay as they were.
 pub fn normalize(text: &str) -> String {
-    // ASCII is already in NFKC with no combining marks: skip the Unicode
-    // passes, which are most of the cost for the usual message.
-    let folded: String = if text.is_ascii() {
+    // Text that is already NFKC and whose only non-ASCII characters are
+    // punctuation or symbols (dashes, curly quotes) comes through the
+    // decompose/strip/recompose passes unchanged: skip them, as they are
+    // most of the cost. Accented letters and marks take the full path.
+    let simple = text.is_ascii()
+        || (text
+            .chars()
+            .all(|c| c.is_ascii() || !(c.is_alphanumeric() || is_combining_mark(c)))
+            && is_nfkc_quick(text.chars()) == IsNormalized::Yes);
+    let folded: String = if simple {
         text.chars()
             .map(fold_char)
-            .map(|c| c.to_ascii_lowercase())
+            .flat_map(char::to_lowercase)
             .collect()
     } else {
         text.nfkd()

@@ -5,7 +5,7 @@
 //! " jobs in new york city " but " york " does not match " yorkshire ".
 
 use super::normalize::{normalize, tokenize};
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 
 /// A message's tokens, joined for phrase search.
 #[derive(Debug, Clone)]
@@ -136,7 +136,12 @@ impl<L: Copy> PhraseSet<L> {
             None
         } else {
             // Phrase lists are small; building cannot fail for plain strings.
-            AhoCorasick::new(&patterns).ok()
+            AhoCorasick::builder()
+                // A contiguous NFA builds several times faster than a DFA and
+                // searches these short texts about as fast; startup counts.
+                .kind(Some(AhoCorasickKind::ContiguousNFA))
+                .build(&patterns)
+                .ok()
         };
         PhraseSet { matcher, labels }
     }
