@@ -94,17 +94,7 @@ impl Engine {
     /// words for lengths of time.
     fn detail_terms(kb: &KnowledgeBase, analyzer: &Analyzer) -> HashSet<String> {
         let places = kb
-            .wages
-            .metros
-            .iter()
-            .chain(&kb.wages.states)
-            .map(|area| area.name.as_str())
-            .chain(
-                kb.places
-                    .aliases
-                    .iter()
-                    .map(|(alias, _)| alias.name.as_str()),
-            )
+            .place_names()
             .chain(kb.places.rural.iter().map(String::as_str));
         let time = ["years", "year", "yrs", "yr", "months", "experience", "exp"];
         places
@@ -136,19 +126,7 @@ impl Engine {
             .collect();
         // Place names are known words too: a city is a detail, never a
         // typo of some other word.
-        let place_names = kb
-            .wages
-            .metros
-            .iter()
-            .chain(&kb.wages.states)
-            .map(|area| area.name.as_str())
-            .chain(
-                kb.places
-                    .aliases
-                    .iter()
-                    .map(|(alias, _)| alias.name.as_str()),
-            );
-        let known_texts: Vec<&str> = known_texts.into_iter().chain(place_names).collect();
+        let known_texts: Vec<&str> = known_texts.into_iter().chain(kb.place_names()).collect();
         // Normalize every knowledge text once; the analyzer's vocabulary and
         // the index both read them.
         let cache: HashMap<&str, String> = known_texts.iter().map(|t| (*t, normalize(t))).collect();

@@ -276,6 +276,13 @@ pub fn location_factor(kb: &KnowledgeBase, place: &Place) -> LocationFactor {
     let national_text = national.map_or_else(String::new, |n| {
         format!(" against the national {}", dollars(n as i64))
     });
+    let bls_detail = |label: &str, area: &AreaWages, ratio: f64| {
+        format!(
+            "{label}: BLS OEWS (May {}) median {}{national_text}: ×{ratio:.3}",
+            location.bls_year,
+            dollars(area.annual_median.or(area.annual_mean).unwrap_or(0) as i64),
+        )
+    };
     match place {
         Place::Metro { code, name } => {
             let Some(area) = kb.wages.metro(code) else {
@@ -307,14 +314,7 @@ pub fn location_factor(kb: &KnowledgeBase, place: &Place) -> LocationFactor {
                 }
                 (Some(ratio), None) => LocationFactor {
                     factor: ratio,
-                    detail: format!(
-                        "{}: BLS OEWS (May {}) median {}{}: ×{:.3}",
-                        area.name,
-                        location.bls_year,
-                        dollars(area.annual_median.or(area.annual_mean).unwrap_or(0) as i64),
-                        national_text,
-                        ratio
-                    ),
+                    detail: bls_detail(&area.name, area, ratio),
                     local: Some(local_of(area)),
                 },
                 (None, _) => {
@@ -343,14 +343,7 @@ pub fn location_factor(kb: &KnowledgeBase, place: &Place) -> LocationFactor {
             Some(area) => match bls(area) {
                 Some(ratio) => LocationFactor {
                     factor: ratio,
-                    detail: format!(
-                        "{} (statewide): BLS OEWS (May {}) median {}{}: ×{:.3}",
-                        area.name,
-                        location.bls_year,
-                        dollars(area.annual_median.or(area.annual_mean).unwrap_or(0) as i64),
-                        national_text,
-                        ratio
-                    ),
+                    detail: bls_detail(&format!("{} (statewide)", area.name), area, ratio),
                     local: Some(local_of(area)),
                 },
                 None => unknown_area(&area.name),

@@ -186,7 +186,12 @@ fn chat(engine: &Engine, config: &Config) -> Result<(), Failure> {
             out,
             "Give your details for a salary estimate, e.g. \"5 years, CMAA, Boston, hospital\". `forget` drops them; `quit` or Ctrl-D ends."
         )?;
-        if config.token().is_none() {
+        if config.token().is_some() {
+            writeln!(
+                out,
+                "(A Discord token is configured, but this version has no Discord front end yet, so this is the terminal chat.)"
+            )?;
+        } else {
             writeln!(
                 out,
                 "(No Discord token is configured, so this is the terminal chat.)"

@@ -291,6 +291,22 @@ impl KnowledgeBase {
         }
     }
 
+    /// Every place name the knowledge base knows: BLS metro and state names
+    /// and the aliases in `places.toml`.
+    pub fn place_names(&self) -> impl Iterator<Item = &str> {
+        self.wages
+            .metros
+            .iter()
+            .chain(&self.wages.states)
+            .map(|area| area.name.as_str())
+            .chain(
+                self.places
+                    .aliases
+                    .iter()
+                    .map(|(alias, _)| alias.name.as_str()),
+            )
+    }
+
     pub fn entry(&self, id: &str) -> Option<&Entry> {
         self.entry_index.get(id).map(|&index| &self.entries[index])
     }
