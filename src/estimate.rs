@@ -433,6 +433,11 @@ fn years_text(years: f64) -> String {
 }
 
 /// `45160` → `$45,160`; negative amounts keep their sign.
+///
+/// ```
+/// assert_eq!(careerbot::estimate::dollars(45160), "$45,160");
+/// assert_eq!(careerbot::estimate::dollars(-2000), "-$2,000");
+/// ```
 pub fn dollars(amount: i64) -> String {
     let digits = amount.unsigned_abs().to_string();
     let mut grouped = String::new();

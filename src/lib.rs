@@ -16,6 +16,19 @@
 //! - [`engine`]: one message in, one [`Reply`] out.
 //! - [`conversation`]: remembered details across messages.
 //! - [`render`]: text and JSON output.
+//!
+//! ```
+//! use careerbot::{Engine, ReplyKind};
+//!
+//! let engine = Engine::load(concat!(env!("CARGO_MANIFEST_DIR"), "/knowledge")).unwrap();
+//! let reply = engine.answer("5 years in, CMAA certified, Boston, hospital");
+//! assert_eq!(reply.kind, ReplyKind::Estimate);
+//! let estimate = reply.estimate.unwrap();
+//! assert!(estimate.low <= estimate.mid && estimate.mid <= estimate.high);
+//!
+//! let reply = engine.answer("what's the weather tomorrow?");
+//! assert_eq!(reply.topic, None);
+//! ```
 
 pub mod compensation;
 pub mod config;

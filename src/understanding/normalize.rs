@@ -38,6 +38,11 @@ static PERCENT: LazyLock<Regex> =
 
 /// Normalize a message for matching and extraction.
 ///
+/// ```
+/// use careerbot::understanding::normalize;
+/// assert_eq!(normalize("What\u{2019}s the PAY for $45K? @everyone"), "what's the pay for $45000?");
+/// ```
+///
 /// Accents and zalgo marks are removed by decomposing (NFKD), dropping
 /// combining marks and recomposing (NFKC): the knowledge is English, and
 /// `résumé` should match `resume`. The result is lowercase text with straight quotes and ASCII dashes,
