@@ -6,9 +6,6 @@ use crate::engine::Engine;
 use crate::reply::{Reply, ReplyKind};
 use crate::understanding::{Details, normalize};
 
-/// Words that, alone, ask careerbot to drop remembered details.
-const FORGET_COMMANDS: [&str; 5] = ["forget", "forget me", "forget my details", "reset", "clear"];
-
 /// One person's conversation with the engine.
 #[derive(Debug, Default, Clone)]
 pub struct Conversation {
@@ -34,10 +31,20 @@ impl Conversation {
     pub fn ask(&mut self, engine: &Engine, message: &str) -> Reply {
         let command = normalize(message);
         let command = command.trim_matches(|c: char| !c.is_alphanumeric());
-        if FORGET_COMMANDS.contains(&command) {
+        let knowledge = engine.knowledge();
+        if knowledge
+            .lexicon
+            .forget_commands
+            .iter()
+            .any(|c| c == command)
+        {
             self.forget();
-            let text = engine.knowledge().replies.forgot.clone();
-            let mut reply = Reply::simple(ReplyKind::Notice, "Forgotten", text);
+            let text = knowledge.replies.forgot.clone();
+            let mut reply = Reply::simple(
+                ReplyKind::Notice,
+                knowledge.replies.titles.forgot.clone(),
+                text,
+            );
             reply.confidence = 1.0;
             return reply;
         }

@@ -28,17 +28,6 @@ pub const CONFIDENCE_THRESHOLD: f64 = 0.35;
 const MAX_TERMS_OF_A_DETAIL_MESSAGE: usize = 3;
 /// How many closest topics a fallback offers.
 const FALLBACK_SUGGESTIONS: usize = 3;
-/// Words that open a follow-up to an earlier estimate ("what about Boston?").
-const FOLLOW_UP_OPENERS: [&str; 8] = [
-    "what about",
-    "how about",
-    "and",
-    "what if",
-    "with",
-    "in",
-    "and in",
-    "and with",
-];
 
 /// What `Engine::explain` reports.
 #[derive(Debug, Clone)]
@@ -195,7 +184,7 @@ impl Engine {
         if length > MAX_QUESTION_CHARS {
             return Reply::simple(
                 ReplyKind::Notice,
-                "Message too long",
+                replies.titles.too_long.clone(),
                 fill(
                     &replies.too_long,
                     &[("limit", &MAX_QUESTION_CHARS.to_string())],
@@ -208,7 +197,7 @@ impl Engine {
         if text.tokens.is_empty() {
             return Reply::simple(
                 ReplyKind::Notice,
-                "Ask me about the career",
+                replies.titles.empty.clone(),
                 replies.empty.clone(),
             );
         }
@@ -235,7 +224,7 @@ impl Engine {
             let name = &self.kb.scope.other_roles[role.label];
             let mut reply = Reply::simple(
                 ReplyKind::OtherRole,
-                "I cover PT care coordinators",
+                replies.titles.other_role.clone(),
                 fill(&replies.other_role, &[("role", name)]),
             );
             reply.confidence = 0.9;
@@ -259,7 +248,7 @@ impl Engine {
         }
 
         let confident = ranking.confidence >= CONFIDENCE_THRESHOLD;
-        let follow_up = memory.affects_estimate() && is_follow_up(&text);
+        let follow_up = memory.affects_estimate() && self.is_follow_up(&text);
         // Details make an estimate when pay is asked, when they continue an
         // estimate, or when they are most of what the message says ("5 years,
         // CMAA, Boston, hospital"). A question that only mentions a detail
@@ -363,6 +352,17 @@ impl Engine {
             .position(|group| group.id == "math")
     }
 
+    /// A short message, or one opening like "what about", after an estimate.
+    fn is_follow_up(&self, text: &TokenText) -> bool {
+        text.tokens.len() <= 4
+            || self
+                .kb
+                .lexicon
+                .follow_up_openers
+                .iter()
+                .any(|opener| text.joined.starts_with(&format!(" {opener} ")))
+    }
+
     /// The reply for one entry, by id (slash commands, buttons).
     pub fn topic(&self, id: &str) -> Option<Reply> {
         self.kb.entry(id).map(|entry| {
@@ -384,42 +384,46 @@ impl Engine {
     pub fn estimate_reply(&self, details: &Details) -> Reply {
         let replies = &self.kb.replies;
         let estimate = estimate::estimate(&self.kb, details);
-        let mut body = format!(
-            "**{} to {}** a year, most likely around **{}**.",
-            dollars(estimate.low),
-            dollars(estimate.high),
-            dollars(estimate.mid)
+        let mut body = fill(
+            &replies.estimate_summary,
+            &[
+                ("low", &dollars(estimate.low)),
+                ("high", &dollars(estimate.high)),
+                ("mid", &dollars(estimate.mid)),
+            ],
         );
-        if estimate.factors.is_empty() {
-            body.push_str(&format!(
-                "\n\nThat is the national picture for PT care coordinators: {}.",
-                self.kb.model.national.note
-            ));
+        let next = if estimate.factors.is_empty() {
+            fill(
+                &replies.estimate_national,
+                &[("national", &self.kb.model.national.note)],
+            )
         } else {
-            body.push_str(&format!(
-                "\n\nStarting from the national median of {} (career guide, late 2023/early 2024), each detail moves it as shown below.",
-                dollars(estimate.baseline)
-            ));
-        }
+            fill(
+                &replies.estimate_start,
+                &[("baseline", &dollars(estimate.baseline))],
+            )
+        };
+        body.push_str(&format!("\n\n{next}"));
         if let Some(local) = &estimate.local
             && let Some(median) = local.median
         {
             let range = match (local.p25, local.p75) {
-                (Some(p25), Some(p75)) => {
-                    format!(
-                        ", middle half {} to {}",
-                        dollars(p25 as i64),
-                        dollars(p75 as i64)
-                    )
-                }
+                (Some(p25), Some(p75)) => fill(
+                    &replies.estimate_local_range,
+                    &[("p25", &dollars(p25 as i64)), ("p75", &dollars(p75 as i64))],
+                ),
                 _ => String::new(),
             };
-            body.push_str(&format!(
-                    "\n\nFor comparison, BLS OEWS (May {}) puts the wider Medical Secretaries and Administrative Assistants category in {} at a median of {}{range}.",
-                    self.kb.model.location.bls_year,
-                    local.area,
-                    dollars(median as i64)
-                ));
+            let line = fill(
+                &replies.estimate_local,
+                &[
+                    ("year", &self.kb.model.location.bls_year.to_string()),
+                    ("area", &local.area),
+                    ("median", &dollars(median as i64)),
+                    ("range", &range),
+                ],
+            );
+            body.push_str(&format!("\n\n{line}"));
         }
         let mut notes = Vec::new();
         let described = self.describe(details);
@@ -437,7 +441,7 @@ impl Engine {
         }
         notes.extend(replies.estimate_caveats.iter().cloned());
 
-        let mut reply = Reply::simple(ReplyKind::Estimate, "Your salary estimate", body);
+        let mut reply = Reply::simple(ReplyKind::Estimate, replies.titles.estimate.clone(), body);
         reply.topic = Some("salary.estimate".to_string());
         reply.confidence = 1.0;
         reply.sources = self.kb.citations(&estimate.sources);
@@ -474,7 +478,7 @@ impl Engine {
         };
         let mut reply = Reply::simple(
             ReplyKind::Calculation,
-            "Your total compensation",
+            self.kb.replies.titles.calculation.clone(),
             calculation_text(&total),
         );
         reply.topic = Some("compensation.calculator".to_string());
@@ -655,11 +659,4 @@ fn detail_kinds(details: &Details) -> usize {
     .iter()
     .filter(|x| **x)
     .count()
-}
-
-fn is_follow_up(text: &TokenText) -> bool {
-    FOLLOW_UP_OPENERS
-        .iter()
-        .any(|opener| text.joined.starts_with(&format!(" {opener} ")))
-        || text.tokens.len() <= 4
 }

@@ -23,6 +23,10 @@ pub struct Lexicon {
     /// Words (after synonyms) that make a message a question about pay.
     pub pay_words: Vec<String>,
     pub synonyms: Vec<SynonymGroup>,
+    /// Messages that, alone, ask careerbot to drop remembered details.
+    pub forget_commands: Vec<String>,
+    /// How a follow-up to an earlier estimate opens ("what about").
+    pub follow_up_openers: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -31,6 +35,8 @@ struct RawLexicon {
     stopwords: Vec<String>,
     pay_words: Vec<String>,
     synonym: Vec<Spanned<SynonymGroup>>,
+    forget_commands: Vec<String>,
+    follow_up_openers: Vec<String>,
 }
 
 impl Lexicon {
@@ -77,6 +83,8 @@ impl Lexicon {
             stopwords: raw.stopwords,
             pay_words: raw.pay_words,
             synonyms: raw.synonym.into_iter().map(Spanned::into_inner).collect(),
+            forget_commands: raw.forget_commands,
+            follow_up_openers: raw.follow_up_openers,
         })
     }
 }

@@ -31,6 +31,29 @@ pub struct Replies {
     pub estimate_caveats: Vec<String>,
     /// Notes under every calculator answer.
     pub calculator_notes: Vec<String>,
+    /// An estimate's first line. `{low}`, `{high}`, `{mid}`: dollars.
+    pub estimate_summary: String,
+    /// After the summary when no detail was given. `{national}`.
+    pub estimate_national: String,
+    /// After the summary when details were given. `{baseline}`.
+    pub estimate_start: String,
+    /// The BLS comparison. `{year}`, `{area}`, `{median}`, `{range}`.
+    pub estimate_local: String,
+    /// The middle half in `{range}`. `{p25}`, `{p75}`.
+    pub estimate_local_range: String,
+    pub titles: Titles,
+}
+
+/// Titles of replies that are not topic answers.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Titles {
+    pub estimate: String,
+    pub calculation: String,
+    pub other_role: String,
+    pub too_long: String,
+    pub empty: String,
+    pub forgot: String,
 }
 
 impl Replies {

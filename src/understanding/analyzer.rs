@@ -297,6 +297,8 @@ mod tests {
                     means: vec!["401 k".into()],
                 },
             ],
+            forget_commands: vec![],
+            follow_up_openers: vec![],
         };
         Analyzer::new(
             &lexicon,
