@@ -74,9 +74,38 @@ impl Engine {
         let (analyzer, index) = Engine::build_index(&kb, params);
         let details = DetailReader::new(&kb);
         let detail_terms = Engine::detail_terms(&kb, &analyzer);
-        let mut engine = Engine::finish_new(kb, analyzer, index, details);
-        engine.detail_terms = detail_terms;
-        engine
+        let pay_terms = kb
+            .lexicon
+            .pay_words
+            .iter()
+            .map(|w| analyzer.stem(w))
+            .collect();
+        let other_roles = PhraseSet::new(
+            kb.scope
+                .other_roles
+                .iter()
+                .enumerate()
+                .map(|(i, r)| (r.clone(), i)),
+        );
+        let role_words = PhraseSet::new(kb.scope.role_words.iter().map(|w| (w.clone(), ())));
+        let off_topic_triggers = PhraseSet::new(
+            kb.scope
+                .off_topic
+                .iter()
+                .enumerate()
+                .flat_map(|(i, group)| group.triggers.iter().map(move |t| (t.clone(), i))),
+        );
+        Engine {
+            kb,
+            analyzer,
+            index,
+            details,
+            pay_terms,
+            other_roles,
+            role_words,
+            off_topic_triggers,
+            detail_terms,
+        }
     }
 
     /// The terms of every place name the knowledge base knows, plus the
@@ -124,48 +153,8 @@ impl Engine {
             Some(done) => done.clone(),
             None => normalize(text),
         };
-        let index = Index::build_with(kb, &analyzer, params, &normalized);
+        let index = Index::build(kb, &analyzer, params, &normalized);
         (analyzer, index)
-    }
-
-    fn finish_new(
-        kb: KnowledgeBase,
-        analyzer: Analyzer,
-        index: Index,
-        details: DetailReader,
-    ) -> Engine {
-        let pay_terms = kb
-            .lexicon
-            .pay_words
-            .iter()
-            .map(|w| analyzer.stem(w))
-            .collect();
-        let other_roles = PhraseSet::new(
-            kb.scope
-                .other_roles
-                .iter()
-                .enumerate()
-                .map(|(i, r)| (r.clone(), i)),
-        );
-        let role_words = PhraseSet::new(kb.scope.role_words.iter().map(|w| (w.clone(), ())));
-        let off_topic_triggers = PhraseSet::new(
-            kb.scope
-                .off_topic
-                .iter()
-                .enumerate()
-                .flat_map(|(i, group)| group.triggers.iter().map(move |t| (t.clone(), i))),
-        );
-        Engine {
-            kb,
-            analyzer,
-            index,
-            details,
-            pay_terms,
-            other_roles,
-            role_words,
-            off_topic_triggers,
-            detail_terms: HashSet::new(),
-        }
     }
 
     pub fn knowledge(&self) -> &KnowledgeBase {

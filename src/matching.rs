@@ -206,19 +206,10 @@ pub struct Index {
 }
 
 impl Index {
-    pub fn build(kb: &KnowledgeBase, analyzer: &Analyzer) -> Index {
-        Index::build_with(
-            kb,
-            analyzer,
-            Params::default(),
-            &crate::understanding::normalize,
-        )
-    }
-
-    /// Build with other scoring parameters, and a `normalized` function that
-    /// may return texts normalized earlier (loading normalizes each text
-    /// once).
-    pub fn build_with(
+    /// Build the index with the given scoring parameters. `normalized`
+    /// returns a text's normalized form; the engine passes one that reuses
+    /// texts it normalized already, so loading normalizes each text once.
+    pub fn build(
         kb: &KnowledgeBase,
         analyzer: &Analyzer,
         params: Params,

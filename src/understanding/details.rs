@@ -57,18 +57,6 @@ pub struct Details {
 }
 
 impl Details {
-    /// True when no detail at all is known.
-    pub fn is_empty(&self) -> bool {
-        self.experience.is_none()
-            && self.education.is_none()
-            && self.certifications.is_empty()
-            && self.pending_certifications.is_empty()
-            && !self.no_certifications
-            && self.location.is_none()
-            && self.employer.is_none()
-            && !self.supervisory
-    }
-
     /// Details that change an estimate (a "working toward" alone does not).
     pub fn affects_estimate(&self) -> bool {
         self.experience.is_some()
