@@ -57,6 +57,11 @@ pub struct Details {
 }
 
 impl Details {
+    /// True when no detail at all is known.
+    pub fn is_empty(&self) -> bool {
+        *self == Details::default()
+    }
+
     /// Details that change an estimate (a "working toward" alone does not).
     pub fn affects_estimate(&self) -> bool {
         self.experience.is_some()
