@@ -218,7 +218,7 @@ impl Engine {
             );
             reply.confidence = 0.9;
             reply.suggestions =
-                self.links(["pay.national", "certs.overview", "career.get_started"]);
+                self.links(replies.suggestions.other_role.iter().map(String::as_str));
             return reply;
         }
 
@@ -446,7 +446,7 @@ impl Engine {
         {
             related.push(&e.topic);
         }
-        related.extend(["pay.raise", "compensation.overview", "location.overview"]);
+        related.extend(replies.suggestions.estimate.iter().map(String::as_str));
         related.truncate(3);
         reply.suggestions = self.links(related);
         reply.estimate = Some(estimate);
@@ -479,11 +479,14 @@ impl Engine {
             .chain(self.kb.replies.calculator_notes.iter().cloned())
             .collect();
         reply.sources = self.kb.citations(&self.kb.model.retirement.sources);
-        reply.suggestions = self.links([
-            "compensation.retirement",
-            "compensation.offers",
-            "compensation.bonuses",
-        ]);
+        reply.suggestions = self.links(
+            self.kb
+                .replies
+                .suggestions
+                .calculation
+                .iter()
+                .map(String::as_str),
+        );
         reply.calculation = Some(total);
         reply
     }
@@ -499,7 +502,10 @@ impl Engine {
             .take(FALLBACK_SUGGESTIONS)
             .collect();
         let closest: Vec<&Entry> = if closest.is_empty() {
-            ["role.overview", "pay.national", "certs.overview"]
+            self.kb
+                .replies
+                .suggestions
+                .fallback
                 .iter()
                 .filter_map(|id| self.kb.entry(id))
                 .collect()

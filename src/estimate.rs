@@ -94,10 +94,11 @@ pub fn estimate(kb: &KnowledgeBase, details: &Details) -> Estimate {
             factors.push(Factor {
                 name: "Experience".into(),
                 detail: format!(
-                    "{who}: the {} band, {}-{} (career guide, from Salary.com, Payscale and Glassdoor, late 2023/early 2024); you sit at about {}",
+                    "{who}: the {} band, {}-{} ({}); you sit at about {}",
                     band.label,
                     dollars(band.low),
                     dollars(band.high),
+                    band.note,
                     dollars(round_to(value, 10)),
                 ),
                 effect,
@@ -158,8 +159,9 @@ pub fn estimate(kb: &KnowledgeBase, details: &Details) -> Estimate {
         factors.push(Factor {
             name: "Certifications".into(),
             detail: format!(
-                "{}: the guide says holding one or more adds about $2,000-$5,000 a year{cap_note}{pending_note}",
-                names.join(", ")
+                "{}: {}{cap_note}{pending_note}",
+                names.join(", "),
+                model.certification_rules.note
             ),
             effect,
         });
@@ -171,7 +173,8 @@ pub fn estimate(kb: &KnowledgeBase, details: &Details) -> Estimate {
         factors.push(Factor {
             name: "Certifications".into(),
             detail: format!(
-                "none held yet: the guide says one (such as the CMAA) would add about $2,000-$5,000 a year{pending_note}"
+                "none held yet: {}{pending_note}",
+                model.certification_rules.none_note
             ),
             effect: 0,
         });

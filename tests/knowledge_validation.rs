@@ -486,3 +486,21 @@ fn every_problem_is_reported_in_one_load() {
     assert_problem(&error, "skills.toml", related, "no.such.topic");
     assert_problem(&error, "pay.toml", source, "no_such_source");
 }
+
+#[test]
+fn a_suggestion_that_is_not_a_topic_is_named() {
+    let copy = Copy::new("kv-suggestion");
+    let text = copy.read("replies.toml");
+    copy.write(
+        "replies.toml",
+        &text.replacen("\"pay.raise\"", "\"pay.rise\"", 1),
+    );
+    let error = copy.load_error();
+    assert!(
+        error
+            .problems
+            .iter()
+            .any(|p| name_of(&p.file) == "replies.toml" && p.message.contains("\"pay.rise\"")),
+        "{error}"
+    );
+}

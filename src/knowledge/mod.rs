@@ -28,7 +28,7 @@ pub use entries::{Entry, MAX_ANSWER_CHARS, MAX_TITLE_CHARS};
 pub use lexicon::{Lexicon, SynonymGroup};
 pub use places::{PlaceAlias, PlaceNames};
 pub use problems::{KnowledgeError, Problem};
-pub use replies::{Replies, Titles, fill};
+pub use replies::{Replies, Suggestions, Titles, fill};
 pub use salary_model::{
     Certification, CertificationRules, EducationLevel, EmployerType, ExperienceBand, GuideMetro,
     LocationModel, NationalBaseline, Retirement, SalaryModel, Supervisory,
@@ -245,6 +245,17 @@ impl KnowledgeBase {
                         &model_path,
                         None,
                         format!("guide metro {:?} has CBSA code {:?}, which is not in the BLS metro table", metro.label, metro.cbsa),
+                    );
+                }
+            }
+        }
+        if let Some(replies) = &replies {
+            for id in replies.suggestions.all() {
+                if !entry_index.contains_key(id) {
+                    problems.at(
+                        &dir.join(REPLIES_FILE),
+                        None,
+                        format!("suggestion {id:?} is not the id of any entry"),
                     );
                 }
             }

@@ -42,6 +42,28 @@ pub struct Replies {
     /// The middle half in `{range}`. `{p25}`, `{p75}`.
     pub estimate_local_range: String,
     pub titles: Titles,
+    pub suggestions: Suggestions,
+}
+
+/// Topic ids offered as "see also" on replies that are not topic answers.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Suggestions {
+    /// When nothing matched at all.
+    pub fallback: Vec<String>,
+    pub other_role: Vec<String>,
+    pub estimate: Vec<String>,
+    pub calculation: Vec<String>,
+}
+
+impl Suggestions {
+    pub fn all(&self) -> impl Iterator<Item = &String> {
+        self.fallback
+            .iter()
+            .chain(&self.other_role)
+            .chain(&self.estimate)
+            .chain(&self.calculation)
+    }
 }
 
 /// Titles of replies that are not topic answers.

@@ -33,6 +33,8 @@ pub struct ExperienceBand {
     pub to_years: f64,
     pub low: i64,
     pub high: i64,
+    /// Where the band's figures come from, in words, shown with it.
+    pub note: String,
     pub topic: String,
     pub sources: Vec<String>,
 }
@@ -87,6 +89,10 @@ pub struct Certification {
 pub struct CertificationRules {
     /// The most that certifications together add.
     pub max_total: i64,
+    /// Why certifications add what they do, shown with the held ones.
+    pub note: String,
+    /// Shown when a person holds none yet.
+    pub none_note: String,
     /// Phrases meaning "I hold none": "no certifications".
     pub none_phrases: Vec<String>,
     /// Words shortly before a certification that mean it is not held:
