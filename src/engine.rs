@@ -11,7 +11,7 @@ use crate::knowledge::{Entry, KnowledgeBase, KnowledgeError, fill};
 use crate::matching::{Candidate, Index, Ranking};
 use crate::reply::{Reply, ReplyKind, TopicLink};
 use crate::understanding::{
-    Analyzer, DetailReader, Details, Experience, PhraseSet, Place, TokenText, normalize,
+    Analysis, Analyzer, DetailReader, Details, Experience, PhraseSet, Place, TokenText, normalize,
 };
 use regex::Regex;
 use std::collections::{HashMap, HashSet};
@@ -28,6 +28,14 @@ pub const CONFIDENCE_THRESHOLD: f64 = 0.35;
 const MAX_TERMS_OF_A_DETAIL_MESSAGE: usize = 3;
 /// How many closest topics a fallback offers.
 const FALLBACK_SUGGESTIONS: usize = 3;
+
+/// A message after the understanding stage.
+struct Understood {
+    normalized: String,
+    text: TokenText,
+    analysis: Analysis,
+    details: Details,
+}
 
 /// What `Engine::explain` reports.
 #[derive(Debug, Clone)]
@@ -180,9 +188,12 @@ impl Engine {
                 ),
             );
         }
-        let original: String = question.nfkc().collect();
-        let normalized = normalize(question);
-        let text = TokenText::new(&normalized);
+        let Understood {
+            normalized,
+            text,
+            analysis,
+            details: found,
+        } = self.understand(question);
         if text.tokens.is_empty() {
             return Reply::simple(
                 ReplyKind::Notice,
@@ -191,8 +202,6 @@ impl Engine {
             );
         }
 
-        let analysis = self.analyzer.analyze(&normalized);
-        let found = self.details.read(&original, &normalized);
         let merged = memory.merged_with(&found);
 
         let package = compensation::read_package(&normalized);
@@ -203,7 +212,6 @@ impl Engine {
             return reply;
         }
 
-        let ranking = self.index.rank(&analysis.terms);
         // A dollar amount ("is 52k good?") asks about pay as much as a pay word.
         let asks_pay =
             analysis.terms.iter().any(|t| self.pay_terms.contains(t)) || normalized.contains('$');
@@ -222,6 +230,7 @@ impl Engine {
             return reply;
         }
 
+        let ranking = self.index.rank(&analysis.terms);
         let trigger = self
             .off_topic_triggers
             .find_longest(&text)
@@ -290,13 +299,33 @@ impl Engine {
         }
     }
 
+    /// The understanding stage: normalized text, its tokens and terms, and
+    /// the details it gives. `answer_with` and `explain` both start here.
+    fn understand(&self, question: &str) -> Understood {
+        // Capital letters matter to some details ("Mobile, AL", "BA"), so
+        // the reader also gets the text as typed (in NFKC).
+        let original: String = question.nfkc().collect();
+        let normalized = normalize(question);
+        let text = TokenText::new(&normalized);
+        let analysis = self.analyzer.analyze(&normalized);
+        let details = self.details.read(&original, &normalized);
+        Understood {
+            normalized,
+            text,
+            analysis,
+            details,
+        }
+    }
+
     /// How a message was understood and ranked, for `careerbot explain`:
     /// what a knowledge maintainer needs to see why a question matched.
     pub fn explain(&self, question: &str) -> Explanation {
-        let original: String = question.nfkc().collect();
-        let normalized = normalize(question);
-        let analysis = self.analyzer.analyze(&normalized);
-        let details = self.details.read(&original, &normalized);
+        let Understood {
+            normalized,
+            analysis,
+            details,
+            ..
+        } = self.understand(question);
         let ranking = self.index.rank(&analysis.terms);
         let candidates = ranking
             .scored

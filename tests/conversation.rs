@@ -3,7 +3,14 @@
 mod common;
 
 use careerbot::understanding::{Experience, Place};
-use careerbot::{Conversation, ReplyKind};
+use careerbot::{Conversation, Reply, ReplyKind};
+
+/// The names of an estimate's factors, in order; the reply must be an
+/// estimate.
+fn factor_names(reply: &Reply) -> Vec<&str> {
+    let estimate = reply.estimate.as_ref().expect("an estimate");
+    estimate.factors.iter().map(|f| f.name.as_str()).collect()
+}
 
 #[test]
 fn what_about_boston_uses_the_five_years_too() {
@@ -17,14 +24,7 @@ fn what_about_boston_uses_the_five_years_too() {
     let used = &reply.details_used;
     assert_eq!(used.experience, Some(Experience::Years(5.0)));
     assert!(matches!(&used.location, Some(Place::Metro { code, .. }) if code == "14460"));
-    let names: Vec<&str> = reply
-        .estimate
-        .as_ref()
-        .unwrap()
-        .factors
-        .iter()
-        .map(|f| f.name.as_str())
-        .collect();
+    let names = factor_names(&reply);
     assert_eq!(names, ["Experience", "Location"]);
     // It says which details it is using.
     assert!(
@@ -62,14 +62,7 @@ fn forget_drops_every_detail() {
     assert_eq!(reply.kind, ReplyKind::Notice);
     assert!(!chat.memory().affects_estimate());
     let after = chat.ask(engine, "what about in Boston?");
-    let names: Vec<&str> = after
-        .estimate
-        .as_ref()
-        .unwrap()
-        .factors
-        .iter()
-        .map(|f| f.name.as_str())
-        .collect();
+    let names = factor_names(&after);
     assert_eq!(names, ["Location"], "nothing from before the forget");
 }
 
@@ -88,13 +81,6 @@ fn a_single_engine_answer_has_no_memory() {
     let engine = common::engine();
     engine.answer("I have 5 years of experience");
     let reply = engine.answer("what about in Boston?");
-    let names: Vec<&str> = reply
-        .estimate
-        .as_ref()
-        .unwrap()
-        .factors
-        .iter()
-        .map(|f| f.name.as_str())
-        .collect();
+    let names = factor_names(&reply);
     assert_eq!(names, ["Location"]);
 }
