@@ -54,12 +54,116 @@ pub struct Config {
     pub discord: DiscordConfig,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// The `[discord]` table: everything the Discord front end needs.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
 pub struct DiscordConfig {
     /// The bot token; `DISCORD_TOKEN` overrides it.
-    #[serde(default)]
     pub token: Option<Secret>,
+    /// Register the commands to this server only (instant; for testing).
+    /// Without it, commands are registered globally.
+    pub guild_id: Option<Snowflake>,
+    /// Register the slash commands each time the bot starts.
+    pub register_on_start: bool,
+    /// How many shards the whole bot runs: "auto" (Discord's
+    /// recommendation) or a number.
+    pub shards: ShardCount,
+    /// The shards this process runs, `[first, last]`, when several
+    /// processes split the bot. Needs a numeric `shards`.
+    pub shard_range: Option<[u32; 2]>,
+    /// Channels where the bot answers every message, not only mentions.
+    pub answer_channels: Vec<Snowflake>,
+    /// Users allowed to run `/reload`.
+    pub reload_users: Vec<Snowflake>,
+    /// Roles whose members may run `/reload`.
+    pub reload_roles: Vec<Snowflake>,
+    /// Questions one user may ask per `rate_limit_seconds`; 0 turns the
+    /// limit off.
+    pub rate_limit_questions: u32,
+    pub rate_limit_seconds: u64,
+    /// How long a user's details are remembered after their last message.
+    pub memory_minutes: u64,
+    /// How many users' details are remembered at most; the least recently
+    /// active are forgotten first.
+    pub memory_users: usize,
+    /// Write each question's text to the log (off: only topic, confidence
+    /// and latency are logged).
+    pub log_message_text: bool,
+}
+
+impl Default for DiscordConfig {
+    fn default() -> DiscordConfig {
+        DiscordConfig {
+            token: None,
+            guild_id: None,
+            register_on_start: true,
+            shards: ShardCount::Auto,
+            shard_range: None,
+            answer_channels: Vec::new(),
+            reload_users: Vec::new(),
+            reload_roles: Vec::new(),
+            rate_limit_questions: 5,
+            rate_limit_seconds: 10,
+            memory_minutes: 30,
+            memory_users: 10_000,
+            log_message_text: false,
+        }
+    }
+}
+
+/// A Discord id (user, role, channel, server). TOML accepts it as a number
+/// or as a string of digits, since people paste it either way.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Snowflake(pub u64);
+
+impl<'de> Deserialize<'de> for Snowflake {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Snowflake, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Raw {
+            Number(u64),
+            Text(String),
+        }
+        let invalid = || {
+            serde::de::Error::custom(
+                "expected a Discord id: a number such as 123456789012345678 (right-click -> Copy ID in Discord)",
+            )
+        };
+        match Raw::deserialize(deserializer).map_err(|_| invalid())? {
+            Raw::Number(0) => Err(invalid()),
+            Raw::Number(n) => Ok(Snowflake(n)),
+            Raw::Text(text) => match text.trim().parse::<u64>() {
+                Ok(n) if n > 0 => Ok(Snowflake(n)),
+                _ => Err(invalid()),
+            },
+        }
+    }
+}
+
+/// How many shards the bot runs in total.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ShardCount {
+    /// Ask Discord how many it recommends.
+    Auto,
+    Fixed(u32),
+}
+
+impl<'de> Deserialize<'de> for ShardCount {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<ShardCount, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Raw {
+            Number(i64),
+            Text(String),
+        }
+        let invalid =
+            || serde::de::Error::custom("expected \"auto\" or a number of shards from 1 up");
+        match Raw::deserialize(deserializer).map_err(|_| invalid())? {
+            Raw::Text(text) if text.trim().eq_ignore_ascii_case("auto") => Ok(ShardCount::Auto),
+            Raw::Number(n) if n >= 1 && n <= i64::from(u32::MAX) => Ok(ShardCount::Fixed(n as u32)),
+            _ => Err(invalid()),
+        }
+    }
 }
 
 impl Default for Config {
@@ -117,9 +221,49 @@ impl Config {
         Config::parse(&text, path)
     }
 
+    /// Checks that need several keys at once; each names its key.
+    fn validate(&self, path: &Path) -> Result<(), ConfigError> {
+        let fail = |key: &str, what: String| {
+            Err(ConfigError(format!(
+                "{}: `{key}`: {what}. See config.example.toml for every key and its meaning",
+                path.display()
+            )))
+        };
+        let discord = &self.discord;
+        if let Some([first, last]) = discord.shard_range {
+            match discord.shards {
+                ShardCount::Auto => {
+                    return fail(
+                        "discord.shard_range",
+                        "needs a fixed total, e.g. `shards = 4`, not \"auto\"".into(),
+                    );
+                }
+                ShardCount::Fixed(total) if first > last || last >= total => {
+                    return fail(
+                        "discord.shard_range",
+                        format!(
+                            "[{first}, {last}] must be [first, last] with first <= last < shards ({total})"
+                        ),
+                    );
+                }
+                ShardCount::Fixed(_) => {}
+            }
+        }
+        if discord.rate_limit_questions > 0 && discord.rate_limit_seconds == 0 {
+            return fail(
+                "discord.rate_limit_seconds",
+                "must be at least 1 (or set rate_limit_questions = 0 to turn the limit off)".into(),
+            );
+        }
+        if discord.memory_users == 0 {
+            return fail("discord.memory_users", "must be at least 1".into());
+        }
+        Ok(())
+    }
+
     /// Parse config text; `path` is only for messages.
     pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
-        toml::from_str::<Config>(text).map_err(|error| {
+        let config = toml::from_str::<Config>(text).map_err(|error| {
             let line = error
                 .span()
                 .map(|span| text[..span.start.min(text.len())].matches('\n').count() + 1);
@@ -134,7 +278,9 @@ impl Config {
             ConfigError(format!(
                 "{place}: {message}. See config.example.toml for every key and its meaning"
             ))
-        })
+        })?;
+        config.validate(path)?;
+        Ok(config)
     }
 
     /// The token, if one is configured and not blank.

@@ -22,6 +22,11 @@ impl Conversation {
         &self.memory
     }
 
+    /// Remember details given some other way than a message (a form).
+    pub fn remember(&mut self, details: &Details) {
+        self.memory = self.memory.merged_with(details);
+    }
+
     /// Drop every remembered detail.
     pub fn forget(&mut self) {
         self.memory = Details::default();
@@ -29,6 +34,12 @@ impl Conversation {
 
     /// Answer a message, remembering any details it gives.
     pub fn ask(&mut self, engine: &Engine, message: &str) -> Reply {
+        // "/duties": a shortcut to one topic, as on Discord.
+        if let Some(name) = message.trim().strip_prefix('/')
+            && let Some(reply) = engine.shortcut(&name.trim().to_lowercase())
+        {
+            return reply;
+        }
         let command = normalize(message);
         let command = command.trim_matches(|c: char| !c.is_alphanumeric());
         let knowledge = engine.knowledge();

@@ -381,6 +381,19 @@ impl Engine {
                 .any(|opener| text.joined.starts_with(&format!(" {opener} ")))
     }
 
+    /// The details in a piece of text, such as a form field ("Boston",
+    /// "CMAA, CPCT"), without answering it.
+    pub fn read_details(&self, text: &str) -> Details {
+        self.details.read(text, &normalize(text))
+    }
+
+    /// The reply for a shortcut command (`duties` for `/duties`), if the
+    /// knowledge base defines one by that name.
+    pub fn shortcut(&self, name: &str) -> Option<Reply> {
+        let shortcut = self.kb.replies.shortcut(name)?;
+        self.topic(&shortcut.topic)
+    }
+
     /// The reply for one entry, by id (slash commands, buttons).
     pub fn topic(&self, id: &str) -> Option<Reply> {
         self.kb.entry(id).map(|entry| {

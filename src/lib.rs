@@ -33,12 +33,14 @@
 pub mod compensation;
 pub mod config;
 pub mod conversation;
+pub mod discord;
 pub mod engine;
 pub mod estimate;
 pub mod knowledge;
 pub mod matching;
 pub mod render;
 pub mod reply;
+pub mod sessions;
 pub mod understanding;
 
 pub use conversation::Conversation;

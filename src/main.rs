@@ -1,8 +1,10 @@
-//! The `careerbot` command: terminal chat, one-shot answers, the JSON
-//! contract, topic listing and validation. With no subcommand it starts the
-//! terminal chat.
+//! The `careerbot` command: the Discord bot, terminal chat, one-shot
+//! answers, the JSON contract, topic listing and validation. With no
+//! subcommand it runs the Discord bot when a token is configured, and the
+//! terminal chat otherwise.
 
 use careerbot::config::{Config, ConfigError};
+use careerbot::discord::client::{self as discord, StartError};
 use careerbot::knowledge::{KnowledgeBase, KnowledgeError};
 use careerbot::render::{json, text};
 use careerbot::{Conversation, Engine};
@@ -16,7 +18,7 @@ use std::process::ExitCode;
     name = "careerbot",
     version,
     about = "Career answers and salary estimates for PT care coordinators.",
-    long_about = "Career answers and salary estimates for the Physical Therapy (PT) Care Coordinator role.\n\nWith no command, starts a chat in the terminal."
+    long_about = "Career answers and salary estimates for the Physical Therapy (PT) Care Coordinator role.\n\nWith no command, runs the Discord bot if a token is configured (DISCORD_TOKEN or config.toml), and a chat in the terminal otherwise."
 )]
 struct Cli {
     /// Config file (default: config.toml, or $CAREERBOT_CONFIG).
@@ -31,6 +33,15 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Run the Discord bot (needs a token: DISCORD_TOKEN or config.toml).
+    Run,
+    /// Register the slash commands with Discord, in one server or globally.
+    Register {
+        /// The server (guild) id; instant. Without it (and without
+        /// `guild_id` in the config) commands are registered globally.
+        #[arg(long, value_name = "ID")]
+        guild: Option<u64>,
+    },
     /// Chat in the terminal; remembers your details until you say `forget`.
     Chat,
     /// Answer one question, or one per line from stdin with `-`.
@@ -75,6 +86,7 @@ fn main() -> ExitCode {
 enum Failure {
     Config(ConfigError),
     Knowledge(KnowledgeError),
+    Discord(StartError),
     Io(std::io::Error),
 }
 
@@ -83,6 +95,7 @@ impl std::fmt::Display for Failure {
         match self {
             Failure::Config(e) => write!(f, "config error: {e}"),
             Failure::Knowledge(e) => write!(f, "{e}"),
+            Failure::Discord(e) => write!(f, "{e}"),
             Failure::Io(e) => write!(f, "{e}"),
         }
     }
@@ -102,6 +115,20 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
         .unwrap_or_else(|| config.resolved_knowledge_dir());
     let load = || Engine::load(&knowledge_dir).map_err(Failure::Knowledge);
     match cli.command {
+        None if config.token().is_some() => {
+            discord_runtime(|| discord::run(&config, knowledge_dir.clone()))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Run) => {
+            discord_runtime(|| discord::run(&config, knowledge_dir.clone()))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Register { guild }) => {
+            let done =
+                discord_runtime(|| discord::register(&config, knowledge_dir.clone(), guild))?;
+            println!("{done}");
+            Ok(ExitCode::SUCCESS)
+        }
         None | Some(Command::Chat) => {
             let engine = load()?;
             chat(&engine, &config)?;
@@ -151,6 +178,24 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
     }
 }
 
+/// Run a Discord task on a tokio runtime, with logging to stderr
+/// (`RUST_LOG` adjusts it; the default is careerbot's own info lines).
+fn discord_runtime<T, F: Future<Output = Result<T, StartError>>>(
+    task: impl FnOnce() -> F,
+) -> Result<T, Failure> {
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| {
+        tracing_subscriber::EnvFilter::new("careerbot=info,serenity=warn,poise=warn")
+    });
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .try_init();
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?;
+    runtime.block_on(task()).map_err(Failure::Discord)
+}
+
 fn explain(engine: &Engine, question: &str) -> Result<(), Failure> {
     let mut out = std::io::stdout().lock();
     let explanation = engine.explain(question);
@@ -189,12 +234,12 @@ fn chat(engine: &Engine, config: &Config) -> Result<(), Failure> {
         if config.token().is_some() {
             writeln!(
                 out,
-                "(A Discord token is configured, but this version has no Discord front end yet, so this is the terminal chat.)"
+                "(A Discord token is configured; `careerbot run` connects to Discord.)"
             )?;
         } else {
             writeln!(
                 out,
-                "(No Discord token is configured, so this is the terminal chat.)"
+                "(No Discord token is configured, so this is the terminal chat. To run on Discord, set DISCORD_TOKEN and run again; the README's \"Run it on Discord\" explains.)"
             )?;
         }
         writeln!(out)?;

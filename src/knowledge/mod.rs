@@ -28,7 +28,7 @@ pub use entries::{Entry, MAX_ANSWER_CHARS, MAX_TITLE_CHARS};
 pub use lexicon::{Lexicon, SynonymGroup};
 pub use places::{PlaceAlias, PlaceNames};
 pub use problems::{KnowledgeError, Problem};
-pub use replies::{Replies, Suggestions, Titles, fill};
+pub use replies::{Replies, Shortcut, Suggestions, Titles, fill};
 pub use salary_model::{
     Certification, CertificationRules, EducationLevel, EmployerType, ExperienceBand, GuideMetro,
     LocationModel, NationalBaseline, Retirement, SalaryModel, Supervisory,
@@ -250,6 +250,19 @@ impl KnowledgeBase {
             }
         }
         if let Some(replies) = &replies {
+            for (shortcut, line) in replies.shortcuts.iter().zip(&replies.shortcut_lines) {
+                if !entry_index.contains_key(&shortcut.get_ref().topic) {
+                    problems.at(
+                        &dir.join(REPLIES_FILE),
+                        Some(*line),
+                        format!(
+                            "shortcut {:?} opens topic {:?}, which is not the id of any entry",
+                            shortcut.get_ref().name,
+                            shortcut.get_ref().topic
+                        ),
+                    );
+                }
+            }
             for id in replies.suggestions.all() {
                 if !entry_index.contains_key(id) {
                     problems.at(

@@ -7,6 +7,7 @@
 
 use super::problems::{Problems, SourceText};
 use serde::Deserialize;
+use toml::Spanned;
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -41,8 +42,57 @@ pub struct Replies {
     pub estimate_local: String,
     /// The middle half in `{range}`. `{p25}`, `{p75}`.
     pub estimate_local_range: String,
+    /// Someone asked faster than the rate limit allows. `{seconds}`.
+    pub rate_limited: String,
+    /// Under an estimate made from an empty salary form: how to refine it.
+    pub salary_refine: String,
     pub titles: Titles,
     pub suggestions: Suggestions,
+    /// Commands that open one topic: `/duties` on Discord, and in the
+    /// terminal chat.
+    #[serde(default, rename = "shortcut")]
+    pub shortcuts: Vec<Spanned<Shortcut>>,
+    /// The line of each shortcut in `replies.toml`, for error messages.
+    #[serde(skip)]
+    pub shortcut_lines: Vec<usize>,
+}
+
+/// A command that opens one topic.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Shortcut {
+    /// Lowercase letters, digits, `-` or `_`; at most 32 (Discord's rule).
+    pub name: String,
+    /// One line, at most 100 characters (Discord's rule).
+    pub description: String,
+    /// The entry it opens.
+    pub topic: String,
+}
+
+impl Shortcut {
+    /// Discord's rules for a slash command's name and description, in the
+    /// stricter ASCII form (letters, digits, `-`, `_`).
+    pub fn problem(&self) -> Option<String> {
+        let name_ok = (1..=32).contains(&self.name.len())
+            && self
+                .name
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_');
+        if !name_ok {
+            return Some(format!(
+                "shortcut name {:?} must be 1 to 32 lowercase letters, digits, - or _",
+                self.name
+            ));
+        }
+        let length = self.description.chars().count();
+        if !(1..=100).contains(&length) || self.description.contains('\n') {
+            return Some(format!(
+                "shortcut {:?}: the description must be one line of 1 to 100 characters (it has {length})",
+                self.name
+            ));
+        }
+        None
+    }
 }
 
 /// Topic ids offered as "see also" on replies that are not topic answers.
@@ -80,7 +130,33 @@ pub struct Titles {
 
 impl Replies {
     pub fn parse(source: &SourceText, problems: &mut Problems) -> Option<Replies> {
-        source.parse(problems)
+        let mut replies: Replies = source.parse(problems)?;
+        replies.shortcut_lines = (replies.shortcuts.iter())
+            .map(|s| source.line_of(s.span().start))
+            .collect();
+        let mut names = std::collections::HashSet::new();
+        for (shortcut, line) in replies.shortcuts.iter().zip(&replies.shortcut_lines) {
+            let line = Some(*line);
+            if let Some(problem) = shortcut.get_ref().problem() {
+                problems.at(&source.path, line, problem);
+            }
+            if !names.insert(shortcut.get_ref().name.as_str()) {
+                problems.at(
+                    &source.path,
+                    line,
+                    format!("shortcut {:?} is defined twice", shortcut.get_ref().name),
+                );
+            }
+        }
+        Some(replies)
+    }
+
+    /// The shortcut with this name.
+    pub fn shortcut(&self, name: &str) -> Option<&Shortcut> {
+        self.shortcuts
+            .iter()
+            .map(Spanned::get_ref)
+            .find(|s| s.name == name)
     }
 }
 

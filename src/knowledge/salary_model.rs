@@ -89,6 +89,8 @@ pub struct Certification {
 pub struct CertificationRules {
     /// The most that certifications together add.
     pub max_total: i64,
+    /// The entry about certifications in general (`/certs` with no name).
+    pub topic: String,
     /// Why certifications add what they do, shown with the held ones.
     pub note: String,
     /// Shown when a person holds none yet.
@@ -417,6 +419,7 @@ impl SalaryModel {
             .chain(self.education.iter().map(|e| e.topic.as_str()))
             .chain(self.certifications.iter().map(|c| c.topic.as_str()))
             .chain(self.employers.iter().map(|e| e.topic.as_str()))
+            .chain([self.certification_rules.topic.as_str()])
     }
 
     /// Every source id the model cites.

@@ -1,0 +1,280 @@
+//! The bot's state and its request handling, with no Discord types: the
+//! engine (swapped whole on reload), each user's remembered details and
+//! their rate limit.
+//!
+//! A [`Request`] is what someone asked for, whichever way they asked (a
+//! slash command, a button, a mention, a DM); [`Bot::handle`] turns it into
+//! an [`Answer`]. The poise handlers only build the request and send the
+//! answer.
+
+use super::input::{self, BenefitsForm, SalaryForm};
+use crate::config::DiscordConfig;
+use crate::engine::Engine;
+use crate::knowledge::{KnowledgeError, fill};
+use crate::reply::{Reply, ReplyKind};
+use crate::sessions::{RateLimit, SessionSettings, Sessions};
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex, PoisonError, RwLock};
+use std::time::{Duration, Instant};
+
+/// A Discord user, by id.
+pub type UserId = u64;
+
+/// What someone asked for.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Request {
+    /// A question in words: `/ask`, a mention, a DM.
+    Ask { text: String },
+    /// `/salary` with its options.
+    Salary(SalaryForm),
+    /// `/certs`, optionally naming one.
+    Certs { name: Option<String> },
+    /// A shortcut command such as `/duties`.
+    Shortcut { name: String },
+    /// A "related topic" button.
+    Topic { id: String },
+    /// `/benefits`, the total-compensation calculator.
+    Benefits(BenefitsForm),
+    /// `/forget`.
+    Forget,
+}
+
+impl Request {
+    /// A short name for logs.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Request::Ask { .. } => "ask",
+            Request::Salary(_) => "salary",
+            Request::Certs { .. } => "certs",
+            Request::Shortcut { .. } => "shortcut",
+            Request::Topic { .. } => "button",
+            Request::Benefits(_) => "benefits",
+            Request::Forget => "forget",
+        }
+    }
+}
+
+/// The reply to a request, and whether only the asker should see it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Answer {
+    pub reply: Reply,
+    /// Shown only to the person who asked (rate-limit notices, form errors,
+    /// `/forget`).
+    pub private: bool,
+}
+
+impl Answer {
+    fn public(reply: Reply) -> Answer {
+        Answer {
+            reply,
+            private: false,
+        }
+    }
+
+    fn private(reply: Reply) -> Answer {
+        Answer {
+            reply,
+            private: true,
+        }
+    }
+}
+
+/// How the bot behaves, from the `[discord]` config.
+#[derive(Debug, Clone)]
+pub struct BotSettings {
+    pub knowledge_dir: PathBuf,
+    pub sessions: SessionSettings,
+    pub reload_users: Vec<UserId>,
+    pub reload_roles: Vec<u64>,
+    pub answer_channels: Vec<u64>,
+    pub log_message_text: bool,
+}
+
+impl BotSettings {
+    pub fn from_config(discord: &DiscordConfig, knowledge_dir: PathBuf) -> BotSettings {
+        let rate_limit = (discord.rate_limit_questions > 0).then(|| RateLimit {
+            questions: discord.rate_limit_questions,
+            per: Duration::from_secs(discord.rate_limit_seconds),
+        });
+        BotSettings {
+            knowledge_dir,
+            sessions: SessionSettings {
+                capacity: discord.memory_users,
+                ttl: Duration::from_secs(discord.memory_minutes.saturating_mul(60)),
+                rate_limit,
+            },
+            reload_users: discord.reload_users.iter().map(|s| s.0).collect(),
+            reload_roles: discord.reload_roles.iter().map(|s| s.0).collect(),
+            answer_channels: discord.answer_channels.iter().map(|s| s.0).collect(),
+            log_message_text: discord.log_message_text,
+        }
+    }
+}
+
+/// What a reload did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reloaded {
+    pub entries: usize,
+    pub phrasings: usize,
+}
+
+/// The bot: shared by every shard and handler.
+pub struct Bot {
+    engine: RwLock<Arc<Engine>>,
+    sessions: Mutex<Sessions<UserId>>,
+    /// One reload at a time; a second waits rather than racing the first.
+    reloading: Mutex<()>,
+    pub settings: BotSettings,
+}
+
+impl Bot {
+    pub fn new(engine: Engine, settings: BotSettings) -> Bot {
+        Bot {
+            engine: RwLock::new(Arc::new(engine)),
+            sessions: Mutex::new(Sessions::new(settings.sessions.clone())),
+            reloading: Mutex::new(()),
+            settings,
+        }
+    }
+
+    /// The engine in use now. A reload swaps it; requests already running
+    /// finish on the one they started with.
+    pub fn engine(&self) -> Arc<Engine> {
+        self.engine
+            .read()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
+    }
+
+    /// Answer one request from `user` at `now`, and log it.
+    pub fn handle(&self, user: UserId, request: Request, now: Instant) -> Answer {
+        let started = Instant::now();
+        let logged_text = match &request {
+            Request::Ask { text } if self.settings.log_message_text => Some(text.clone()),
+            _ => None,
+        };
+        let via = request.name();
+        let answer = self.answer(user, request, now);
+        let reply = &answer.reply;
+        tracing::info!(
+            via,
+            kind = ?reply.kind,
+            topic = reply.topic.as_deref().unwrap_or("-"),
+            confidence = format_args!("{:.2}", reply.confidence),
+            latency_us = started.elapsed().as_micros() as u64,
+            question = logged_text.as_deref(),
+            "answered"
+        );
+        answer
+    }
+
+    fn answer(&self, user: UserId, request: Request, now: Instant) -> Answer {
+        let engine = self.engine();
+        let mut sessions = self.sessions.lock().unwrap_or_else(PoisonError::into_inner);
+        if request != Request::Forget
+            && let Err(limited) = sessions.admit(&user, now)
+        {
+            let seconds = limited.retry_after.as_secs_f64().ceil().max(1.0) as u64;
+            let text = fill(
+                &engine.knowledge().replies.rate_limited,
+                &[("seconds", &seconds.to_string())],
+            );
+            return Answer::private(notice("Slow down a little", text));
+        }
+        match request {
+            Request::Ask { text } => {
+                let reply = sessions.conversation(&user, now).ask(&engine, &text);
+                let private = reply.kind == ReplyKind::Notice;
+                Answer { reply, private }
+            }
+            Request::Salary(form) => {
+                let details = match input::salary_details(&engine, &form) {
+                    Ok(details) => details,
+                    Err(error) => return Answer::private(notice("Check that option", error.0)),
+                };
+                let conversation = sessions.conversation(&user, now);
+                conversation.remember(&details);
+                let mut reply = engine.estimate_reply(&details);
+                if form.is_empty() {
+                    reply
+                        .notes
+                        .push(engine.knowledge().replies.salary_refine.clone());
+                }
+                Answer::public(reply)
+            }
+            Request::Certs { name } => match input::certification_topic(&engine, name.as_deref()) {
+                Ok(topic) => Answer::public(topic_reply(&engine, &topic)),
+                Err(error) => Answer::private(notice("Unknown certification", error.0)),
+            },
+            Request::Shortcut { name } => match engine.shortcut(&name) {
+                Some(reply) => Answer::public(reply),
+                None => Answer::private(notice(
+                    "Unknown command",
+                    format!(
+                        "`/{name}` is no longer in the knowledge base. An admin can run `careerbot register` to refresh the command list."
+                    ),
+                )),
+            },
+            Request::Topic { id } => Answer::public(topic_reply(&engine, &id)),
+            Request::Benefits(form) => match input::package_question(&form) {
+                Ok(package) => Answer::public(engine.calculation_reply(&package)),
+                Err(error) => Answer::private(notice("Check that option", error.0)),
+            },
+            Request::Forget => {
+                sessions.forget(&user);
+                let replies = &engine.knowledge().replies;
+                let mut reply = notice(&replies.titles.forgot, replies.forgot.clone());
+                reply.confidence = 1.0;
+                Answer::private(reply)
+            }
+        }
+    }
+
+    /// Whether this user, with these roles, may reload the knowledge base.
+    pub fn may_reload(&self, user: UserId, roles: &[u64]) -> bool {
+        self.settings.reload_users.contains(&user)
+            || roles.iter().any(|r| self.settings.reload_roles.contains(r))
+    }
+
+    /// Whether the bot answers every message in this channel.
+    pub fn is_answer_channel(&self, channel: u64) -> bool {
+        self.settings.answer_channels.contains(&channel)
+    }
+
+    /// Load `knowledge/` again and swap it in. If it fails validation, the
+    /// running knowledge base stays and the error says what is wrong. Takes
+    /// tens of milliseconds: call it off the async runtime's threads.
+    pub fn reload(&self) -> Result<Reloaded, KnowledgeError> {
+        let _one_at_a_time = self
+            .reloading
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        let engine = Engine::load(&self.settings.knowledge_dir)?;
+        let reloaded = Reloaded {
+            entries: engine.knowledge().entries.len(),
+            phrasings: engine
+                .knowledge()
+                .entries
+                .iter()
+                .map(|e| e.phrasings.len())
+                .sum(),
+        };
+        *self.engine.write().unwrap_or_else(PoisonError::into_inner) = Arc::new(engine);
+        Ok(reloaded)
+    }
+}
+
+/// The reply for a topic id, or a notice when the topic is gone (a button
+/// from before a reload).
+fn topic_reply(engine: &Engine, id: &str) -> Reply {
+    engine.topic(id).unwrap_or_else(|| {
+        notice(
+            "Topic not found",
+            "That topic is no longer in the knowledge base. Ask me in your own words, or try `/help`.",
+        )
+    })
+}
+
+fn notice(title: &str, body: impl Into<String>) -> Reply {
+    Reply::simple(ReplyKind::Notice, title, body)
+}

@@ -1,0 +1,252 @@
+//! The slash commands, declared with poise. Each handler is thin: it turns
+//! its options into a [`Request`], lets [`Bot::handle`] answer, and sends
+//! the rendered reply.
+//!
+//! The education and employer choices and the one-topic shortcuts
+//! (`/duties`...) come from the knowledge base, so they are filled in when
+//! the command list is built, not written here.
+
+use super::bot::{Answer, Bot, Request};
+use super::input::{self, BenefitsForm, SalaryForm};
+use super::render;
+use crate::engine::MAX_QUESTION_CHARS;
+use crate::knowledge::KnowledgeBase;
+use poise::serenity_prelude as serenity;
+use std::borrow::Cow;
+use std::sync::Arc;
+use std::time::Instant;
+
+/// What every handler can reach.
+pub type Data = Arc<Bot>;
+pub type Error = Box<dyn std::error::Error + Send + Sync>;
+pub type Context<'a> = poise::Context<'a, Data, Error>;
+type Command = poise::Command<Data, Error>;
+
+/// Every command, with the knowledge base's choices and shortcuts filled in.
+pub fn all(kb: &KnowledgeBase) -> Vec<Command> {
+    let mut commands = vec![ask(), salary(), certs(), benefits(), forget(), reload()];
+    for command in &mut commands {
+        if command.name == "salary" {
+            fill_choices(
+                command,
+                "education",
+                kb.model.education.iter().map(|e| &e.label),
+            );
+            fill_choices(
+                command,
+                "employer",
+                kb.model.employers.iter().map(|e| &e.label),
+            );
+        }
+    }
+    let builtin: Vec<String> = commands.iter().map(|c| c.name.to_string()).collect();
+    for shortcut in &kb.replies.shortcuts {
+        let shortcut = shortcut.get_ref();
+        // A built-in command keeps its name; `careerbot check` cannot know
+        // Discord's command names, so the clash is skipped here.
+        if builtin.contains(&shortcut.name) {
+            tracing::warn!(name = %shortcut.name, "a shortcut has a built-in command's name; skipped");
+            continue;
+        }
+        let mut command = topic_shortcut();
+        command.name = Cow::Owned(shortcut.name.clone());
+        command.qualified_name = Cow::Owned(shortcut.name.clone());
+        command.identifying_name = Cow::Owned(shortcut.name.clone());
+        command.description = Some(Cow::Owned(shortcut.description.clone()));
+        commands.push(command);
+    }
+    commands
+}
+
+/// Give an integer option a fixed list of choices; poise sends back the
+/// chosen one's position.
+fn fill_choices<'a>(command: &mut Command, option: &str, labels: impl Iterator<Item = &'a String>) {
+    if let Some(parameter) = command.parameters.iter_mut().find(|p| p.name == option) {
+        parameter.choices = Cow::Owned(
+            labels
+                .map(|label| poise::CommandParameterChoice {
+                    name: Cow::Owned(capitalized(&super::split::truncate(label, 100))),
+                    localizations: Cow::Borrowed(&[]),
+                    __non_exhaustive: (),
+                })
+                .collect(),
+        );
+        // With choices, a range would be redundant (and Discord refuses
+        // both on one option).
+        parameter.type_setter = Some(|option| option.kind(serenity::CommandOptionType::Integer));
+    }
+}
+
+fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// Answer a request in the interaction: the first card answers it, any
+/// further cards follow up.
+pub async fn respond(ctx: Context<'_>, request: Request) -> Result<(), Error> {
+    let user = ctx.author().id.get();
+    let bot = ctx.data().clone();
+    let Answer { reply, private } = bot.handle(user, request, Instant::now());
+    for card in render::layout(&reply) {
+        ctx.send(render::to_poise_reply(&card, private)).await?;
+    }
+    Ok(())
+}
+
+/// Ask anything about the PT care coordinator career.
+#[poise::command(slash_command)]
+pub async fn ask(
+    ctx: Context<'_>,
+    #[description = "Your question, e.g. \"what does a PT care coordinator earn in Denver?\""]
+    #[max_length = 1000]
+    question: String,
+) -> Result<(), Error> {
+    respond(ctx, Request::Ask { text: question }).await
+}
+
+// The engine's cap and the option's max_length must agree.
+const _: () = assert!(MAX_QUESTION_CHARS == 1000);
+
+async fn location_autocomplete(
+    ctx: Context<'_>,
+    partial: &str,
+) -> serenity::CreateAutocompleteResponse {
+    let engine = ctx.data().engine();
+    render::to_autocomplete(&input::location_choices(engine.knowledge(), partial))
+}
+
+async fn certification_list_autocomplete(
+    ctx: Context<'_>,
+    partial: &str,
+) -> serenity::CreateAutocompleteResponse {
+    let engine = ctx.data().engine();
+    render::to_autocomplete(&input::certification_list_choices(
+        engine.knowledge(),
+        partial,
+    ))
+}
+
+async fn certification_autocomplete(
+    ctx: Context<'_>,
+    partial: &str,
+) -> serenity::CreateAutocompleteResponse {
+    let engine = ctx.data().engine();
+    render::to_autocomplete(&input::certification_choices(engine.knowledge(), partial))
+}
+
+/// Estimate your pay from your experience, education, location and more.
+#[poise::command(slash_command)]
+pub async fn salary(
+    ctx: Context<'_>,
+    #[description = "Years of experience as a coordinator or in similar work"]
+    #[min = 0]
+    #[max = 50]
+    experience: Option<u32>,
+    #[description = "Your highest education"] education: Option<u32>,
+    #[description = "Metro area or state (start typing)"]
+    #[autocomplete = "location_autocomplete"]
+    #[max_length = 100]
+    location: Option<String>,
+    #[description = "The kind of employer"] employer: Option<u32>,
+    #[description = "Certifications you hold, comma-separated (start typing), or none"]
+    #[autocomplete = "certification_list_autocomplete"]
+    #[max_length = 100]
+    certifications: Option<String>,
+) -> Result<(), Error> {
+    let form = SalaryForm {
+        experience,
+        education,
+        location,
+        employer,
+        certifications,
+    };
+    respond(ctx, Request::Salary(form)).await
+}
+
+/// Certifications for the role, or one in detail.
+#[poise::command(slash_command)]
+pub async fn certs(
+    ctx: Context<'_>,
+    #[description = "One certification (start typing), or leave empty for all"]
+    #[autocomplete = "certification_autocomplete"]
+    #[max_length = 100]
+    name: Option<String>,
+) -> Result<(), Error> {
+    respond(ctx, Request::Certs { name }).await
+}
+
+/// Total compensation: base pay plus a 401(k) match plus a bonus.
+#[poise::command(slash_command)]
+pub async fn benefits(
+    ctx: Context<'_>,
+    #[description = "Base salary in dollars a year, e.g. 45000"]
+    #[min = 1]
+    #[max = 10000000]
+    base: i64,
+    #[description = "What you put into the 401(k), as % of pay"]
+    #[min = 0]
+    #[max = 100]
+    contribution: Option<f64>,
+    #[description = "Employer match, as % of what you put in (e.g. 50)"]
+    #[min = 0]
+    #[max = 100]
+    r#match: Option<f64>,
+    #[description = "Match cap, as % of pay (e.g. 6)"]
+    #[min = 0]
+    #[max = 100]
+    cap: Option<f64>,
+    #[description = "Yearly bonus in dollars"]
+    #[min = 0]
+    #[max = 10000000]
+    bonus: Option<i64>,
+) -> Result<(), Error> {
+    let form = BenefitsForm {
+        base,
+        contribution_pct: contribution,
+        match_pct: r#match,
+        cap_pct: cap,
+        bonus,
+    };
+    respond(ctx, Request::Benefits(form)).await
+}
+
+/// Forget the details you have given me (they are only kept in memory).
+#[poise::command(slash_command)]
+pub async fn forget(ctx: Context<'_>) -> Result<(), Error> {
+    respond(ctx, Request::Forget).await
+}
+
+/// The template for the one-topic shortcuts; [`all`] names each copy.
+#[poise::command(slash_command)]
+pub async fn topic_shortcut(ctx: Context<'_>) -> Result<(), Error> {
+    let name = ctx.command().name.to_string();
+    respond(ctx, Request::Shortcut { name }).await
+}
+
+/// Reload the knowledge files (for the users and roles in the config).
+#[poise::command(slash_command)]
+pub async fn reload(ctx: Context<'_>) -> Result<(), Error> {
+    let bot = ctx.data().clone();
+    let roles: Vec<u64> = match ctx.author_member().await {
+        Some(member) => member.roles.iter().map(|r| r.get()).collect(),
+        None => Vec::new(),
+    };
+    let text = if !bot.may_reload(ctx.author().id.get(), &roles) {
+        "Only the users and roles listed in the bot's config (`reload_users`, `reload_roles`) can reload its knowledge.".to_string()
+    } else {
+        // Loading takes tens of milliseconds; acknowledge first so the
+        // 3-second deadline can never be missed.
+        ctx.defer_ephemeral().await?;
+        let outcome = tokio::task::spawn_blocking(move || bot.reload()).await?;
+        super::client::reload_report(&outcome)
+    };
+    let reply = crate::reply::Reply::simple(crate::reply::ReplyKind::Notice, "Reload", text);
+    for card in render::layout(&reply) {
+        ctx.send(render::to_poise_reply(&card, true)).await?;
+    }
+    Ok(())
+}

@@ -1,0 +1,409 @@
+//! From what Discord hands us to what the engine reads: slash-command
+//! options become [`Details`] or a [`PackageQuestion`], message text becomes
+//! a question, and partly typed options become autocomplete choices.
+//!
+//! Plain functions over plain values: the poise handlers pass their typed
+//! options in, and tests call these directly.
+
+use crate::compensation::PackageQuestion;
+use crate::engine::Engine;
+use crate::knowledge::{AreaWages, KnowledgeBase};
+use crate::understanding::{Details, Experience, Place, normalize};
+use std::fmt;
+
+/// Discord's limit on an autocomplete reply's choices.
+pub const MAX_CHOICES: usize = 25;
+/// Discord's limit on a choice's name and (string) value.
+pub const MAX_CHOICE_CHARS: usize = 100;
+
+/// The options of `/salary`, as Discord delivered them. Education and
+/// employer are indexes into the salary model's lists, because poise sends
+/// a choice as its position.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SalaryForm {
+    pub experience: Option<u32>,
+    pub education: Option<u32>,
+    /// An autocomplete value (`metro:14460`, `state:MA`, `rural`) or
+    /// whatever the person typed.
+    pub location: Option<String>,
+    pub employer: Option<u32>,
+    /// One or more certifications, separated by commas, or "none".
+    pub certifications: Option<String>,
+}
+
+impl SalaryForm {
+    pub fn is_empty(&self) -> bool {
+        *self == SalaryForm::default()
+    }
+}
+
+/// The options of `/benefits`.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct BenefitsForm {
+    pub base: i64,
+    pub contribution_pct: Option<f64>,
+    pub match_pct: Option<f64>,
+    pub cap_pct: Option<f64>,
+    pub bonus: Option<i64>,
+}
+
+/// An option value the engine cannot use; the message says what to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FormError(pub String);
+
+impl fmt::Display for FormError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for FormError {}
+
+/// One autocomplete suggestion: what the person sees, and what we get back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Choice {
+    pub name: String,
+    pub value: String,
+}
+
+/// The highest number of years the `/salary` form accepts.
+pub const MAX_EXPERIENCE_YEARS: u32 = 50;
+
+/// The details a `/salary` form gives.
+pub fn salary_details(engine: &Engine, form: &SalaryForm) -> Result<Details, FormError> {
+    let model = &engine.knowledge().model;
+    let mut details = Details::default();
+    if let Some(years) = form.experience {
+        if years > MAX_EXPERIENCE_YEARS {
+            return Err(FormError(format!(
+                "`experience` must be 0 to {MAX_EXPERIENCE_YEARS} years."
+            )));
+        }
+        details.experience = Some(Experience::Years(f64::from(years)));
+    }
+    if let Some(index) = form.education {
+        let level = model.education.get(index as usize).ok_or_else(|| {
+            FormError(
+                "That education choice is out of date. Please pick it again from the list.".into(),
+            )
+        })?;
+        details.education = Some(level.id.clone());
+    }
+    if let Some(index) = form.employer {
+        let employer = model.employers.get(index as usize).ok_or_else(|| {
+            FormError(
+                "That employer choice is out of date. Please pick it again from the list.".into(),
+            )
+        })?;
+        details.employer = Some(employer.id.clone());
+    }
+    if let Some(text) = form
+        .location
+        .as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+    {
+        details.location = Some(location_from_option(engine, text)?);
+    }
+    if let Some(text) = form
+        .certifications
+        .as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+    {
+        let found = engine.read_details(text);
+        if found.certifications.is_empty() && !found.no_certifications {
+            let known: Vec<&str> = model.certifications.iter().map(|c| c.id.as_str()).collect();
+            return Err(FormError(format!(
+                "I don't know the certification \"{}\". I know {}, or \"none\".",
+                clip(text, 60),
+                known.join(", ")
+            )));
+        }
+        details.certifications = found.certifications;
+        details.no_certifications = found.no_certifications;
+    }
+    Ok(details)
+}
+
+/// A place from the `location` option: one of our autocomplete values, or
+/// free text read the way the chat reads it.
+pub fn location_from_option(engine: &Engine, text: &str) -> Result<Place, FormError> {
+    let wages = &engine.knowledge().wages;
+    let unknown = || {
+        FormError(format!(
+            "I don't know the place \"{}\". Pick a metro or state from the list, or type a U.S. city and state such as \"Boston, MA\".",
+            clip(text, 60)
+        ))
+    };
+    if let Some(code) = text.strip_prefix("metro:") {
+        let area = wages.metro(code).ok_or_else(unknown)?;
+        return Ok(Place::Metro {
+            code: area.code.clone(),
+            name: area.name.clone(),
+        });
+    }
+    if let Some(abbrev) = text.strip_prefix("state:") {
+        let area = wages.state(abbrev).ok_or_else(unknown)?;
+        return Ok(Place::State {
+            abbrev: abbrev.to_string(),
+            name: area.name.clone(),
+        });
+    }
+    if text == RURAL_VALUE {
+        return Ok(Place::Rural { state: None });
+    }
+    engine.read_details(text).location.ok_or_else(unknown)
+}
+
+/// The autocomplete value for "rural, no state given".
+const RURAL_VALUE: &str = "rural";
+
+/// The package a `/benefits` form describes.
+pub fn package_question(form: &BenefitsForm) -> Result<PackageQuestion, FormError> {
+    if form.base <= 0 {
+        return Err(FormError(
+            "`base` must be a yearly salary in dollars, such as 45000.".into(),
+        ));
+    }
+    for (name, value) in [
+        ("contribution", form.contribution_pct),
+        ("match", form.match_pct),
+        ("cap", form.cap_pct),
+    ] {
+        if let Some(v) = value
+            && !(0.0..=100.0).contains(&v)
+        {
+            return Err(FormError(format!(
+                "`{name}` is a percentage from 0 to 100."
+            )));
+        }
+    }
+    if form.bonus.is_some_and(|b| b < 0) {
+        return Err(FormError("`bonus` cannot be negative.".into()));
+    }
+    Ok(PackageQuestion {
+        base: Some(form.base),
+        contribution_pct: form.contribution_pct,
+        match_pct: form.match_pct,
+        cap_pct: form.cap_pct,
+        bonus: form.bonus,
+        mentions_retirement: form.contribution_pct.is_some()
+            || form.match_pct.is_some()
+            || form.cap_pct.is_some(),
+    })
+}
+
+/// The question in a message addressed to the bot: the text without the
+/// mentions of the bot itself (`<@id>` or `<@!id>`).
+pub fn question_from_message(content: &str, bot_id: u64) -> String {
+    let plain = format!("<@{bot_id}>");
+    let nick = format!("<@!{bot_id}>");
+    content
+        .replace(&plain, " ")
+        .replace(&nick, " ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Where a message came from, as far as deciding to answer it goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MessageContext {
+    pub author_is_bot: bool,
+    pub is_direct_message: bool,
+    pub mentions_bot: bool,
+    pub in_answer_channel: bool,
+}
+
+/// Whether the bot answers a message: never other bots (nor itself); always
+/// DMs and mentions; everything in the configured answer channels.
+pub fn should_answer(message: MessageContext) -> bool {
+    !message.author_is_bot
+        && (message.is_direct_message || message.mentions_bot || message.in_answer_channel)
+}
+
+/// Autocomplete for `location`: metros and states whose names contain what
+/// was typed, best first. With nothing typed, the largest metros.
+pub fn location_choices(kb: &KnowledgeBase, partial: &str) -> Vec<Choice> {
+    let wanted = normalize(partial);
+    let wanted = wanted.trim();
+    let metro_choice = |area: &AreaWages| Choice {
+        name: clip(&area.name, MAX_CHOICE_CHARS),
+        value: format!("metro:{}", area.code),
+    };
+    let state_abbrev = |area: &AreaWages| area.states.first().cloned().unwrap_or_default();
+    let state_choice = |area: &AreaWages| Choice {
+        name: clip(&format!("{} (whole state)", area.name), MAX_CHOICE_CHARS),
+        value: format!("state:{}", state_abbrev(area)),
+    };
+    if wanted.is_empty() {
+        let mut metros: Vec<&AreaWages> = kb.wages.metros.iter().collect();
+        metros.sort_by_key(|a| std::cmp::Reverse(a.employment.unwrap_or(0)));
+        return metros
+            .into_iter()
+            .take(MAX_CHOICES)
+            .map(metro_choice)
+            .collect();
+    }
+    // Rank: a name that starts with the text, then a word that does, then
+    // anywhere in the name; states before metros at equal rank, since a
+    // state name is the more likely meaning of what was typed.
+    let mut ranked: Vec<(u8, u8, Choice)> = Vec::new();
+    let rank = |name: &str| -> Option<u8> {
+        let name = normalize(name);
+        if name.starts_with(wanted) {
+            Some(0)
+        } else if name
+            .match_indices(wanted)
+            .any(|(i, _)| !name[..i].ends_with(|c: char| c.is_alphanumeric()))
+        {
+            Some(1)
+        } else if name.contains(wanted) {
+            Some(2)
+        } else {
+            None
+        }
+    };
+    for area in &kb.wages.states {
+        let abbrev = state_abbrev(area);
+        let by_abbrev = abbrev.eq_ignore_ascii_case(wanted).then_some(0);
+        if let Some(r) = by_abbrev.or_else(|| rank(&area.name)) {
+            ranked.push((r, 0, state_choice(area)));
+        }
+    }
+    for area in &kb.wages.metros {
+        if let Some(r) = rank(&area.name) {
+            ranked.push((r, 1, metro_choice(area)));
+        }
+    }
+    for rural in &kb.places.rural {
+        if rural.starts_with(wanted) {
+            ranked.push((
+                0,
+                2,
+                Choice {
+                    name: "Rural area or small town (no state)".into(),
+                    value: RURAL_VALUE.into(),
+                },
+            ));
+            break;
+        }
+    }
+    ranked.sort_by(|a, b| (a.0, a.1, &a.2.name).cmp(&(b.0, b.1, &b.2.name)));
+    ranked
+        .into_iter()
+        .take(MAX_CHOICES)
+        .map(|(_, _, c)| c)
+        .collect()
+}
+
+/// Autocomplete for `/salary certifications`: completes the last of a
+/// comma-separated list, keeping the ones before it.
+pub fn certification_list_choices(kb: &KnowledgeBase, partial: &str) -> Vec<Choice> {
+    let (done, last) = match partial.rfind(',') {
+        Some(i) => (&partial[..i], partial[i + 1..].trim()),
+        None => ("", partial.trim()),
+    };
+    let done: Vec<&str> = done
+        .split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect();
+    let mut choices: Vec<Choice> = kb
+        .model
+        .certifications
+        .iter()
+        .filter(|c| !done.iter().any(|d| d.eq_ignore_ascii_case(&c.id)))
+        .filter(|c| certification_matches(c, last))
+        .map(|c| {
+            let value = done
+                .iter()
+                .copied()
+                .chain([c.id.as_str()])
+                .collect::<Vec<_>>()
+                .join(", ");
+            Choice {
+                name: clip(
+                    &if done.is_empty() {
+                        c.label.clone()
+                    } else {
+                        format!("{value} ({})", c.label)
+                    },
+                    MAX_CHOICE_CHARS,
+                ),
+                value: clip(&value, MAX_CHOICE_CHARS),
+            }
+        })
+        .collect();
+    if done.is_empty() && "none".starts_with(&last.to_lowercase()) {
+        choices.push(Choice {
+            name: "None yet".into(),
+            value: "none".into(),
+        });
+    }
+    choices.truncate(MAX_CHOICES);
+    choices
+}
+
+/// Autocomplete for `/certs name`: one certification.
+pub fn certification_choices(kb: &KnowledgeBase, partial: &str) -> Vec<Choice> {
+    kb.model
+        .certifications
+        .iter()
+        .filter(|c| certification_matches(c, partial.trim()))
+        .take(MAX_CHOICES)
+        .map(|c| Choice {
+            name: clip(&c.label, MAX_CHOICE_CHARS),
+            value: c.id.clone(),
+        })
+        .collect()
+}
+
+fn certification_matches(cert: &crate::knowledge::Certification, typed: &str) -> bool {
+    let typed = typed.to_lowercase();
+    typed.is_empty()
+        || cert.id.to_lowercase().starts_with(&typed)
+        || cert.label.to_lowercase().contains(&typed)
+        || cert.phrases.iter().any(|p| p.starts_with(&typed))
+}
+
+/// The entry for `/certs name`: the named certification's topic, or the
+/// certifications overview when no name is given.
+pub fn certification_topic(engine: &Engine, name: Option<&str>) -> Result<String, FormError> {
+    let model = &engine.knowledge().model;
+    let Some(name) = name.map(str::trim).filter(|n| !n.is_empty()) else {
+        return Ok(model.certification_rules.topic.clone());
+    };
+    let by_id = model
+        .certifications
+        .iter()
+        .find(|c| c.id.eq_ignore_ascii_case(name));
+    let by_text = || {
+        let found = engine.read_details(name);
+        let id = found
+            .certifications
+            .first()
+            .or(found.pending_certifications.first())?
+            .clone();
+        model.certifications.iter().find(|c| c.id == id)
+    };
+    match by_id.or_else(by_text) {
+        Some(cert) => Ok(cert.topic.clone()),
+        None => Err(FormError(format!(
+            "I don't know the certification \"{}\". Try {}.",
+            clip(name, 60),
+            model
+                .certifications
+                .iter()
+                .map(|c| c.id.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ))),
+    }
+}
+
+/// `text` cut to `max` characters, ending in "…" when cut.
+fn clip(text: &str, max: usize) -> String {
+    super::split::truncate(text, max)
+}

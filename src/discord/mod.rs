@@ -1,0 +1,21 @@
+//! The Discord front end. It only translates: Discord's events and options
+//! become engine requests, and the engine's replies become embeds and
+//! buttons. Everything it decides is a plain function, tested without
+//! Discord:
+//!
+//! - [`input`]: options and message text → engine input; autocomplete.
+//! - [`bot`]: the bot's state (engine, per-user memory, rate limit) and
+//!   request handling.
+//! - [`render`]: a reply → embeds and buttons within Discord's [`limits`].
+//! - [`split`]: cutting long text at paragraph or sentence boundaries.
+//!
+//! [`commands`] (poise) and [`client`] (serenity) are the thin layer that
+//! talks to Discord.
+
+pub mod bot;
+pub mod client;
+pub mod commands;
+pub mod input;
+pub mod limits;
+pub mod render;
+pub mod split;

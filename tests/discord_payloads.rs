@@ -1,0 +1,647 @@
+//! Every payload the Discord front end sends, checked against Discord's own
+//! published rules: the JSON Schemas in `../shared/discord/` (from the
+//! official OpenAPI spec) and the limits the docs state but the spec lacks
+//! (`docs_limits.json`).
+//!
+//! The payloads are the real ones: serenity's builders, as produced by the
+//! front end's plain functions, serialized exactly as serenity sends them.
+
+mod common;
+
+use careerbot::Engine;
+use careerbot::discord::bot::{Bot, BotSettings, Request};
+use careerbot::discord::input::{self, BenefitsForm, SalaryForm};
+use careerbot::discord::render::{self, Card};
+use careerbot::discord::{commands, limits};
+use careerbot::reply::{Reply, ReplyKind};
+use poise::serenity_prelude as serenity;
+use serde_json::{Value, json};
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::{Arc, LazyLock, Mutex};
+use std::time::Instant;
+
+fn shared(file: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/discord")
+        .join(file)
+}
+
+fn read_json(path: PathBuf) -> Value {
+    let text = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("{}: {e} (is ../shared beside the repo?)", path.display()));
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+static BUNDLE: LazyLock<Value> = LazyLock::new(|| {
+    let mut bundle = read_json(shared("bot_request_schemas.json"));
+    // serenity sends default_member_permissions as a string ("8"); the spec
+    // says integer and the docs say string. Widen, as the README advises.
+    widen_permissions(&mut bundle);
+    bundle
+});
+static OPENAPI: LazyLock<Value> = LazyLock::new(|| read_json(shared("openapi.json")));
+static LIMITS: LazyLock<Value> = LazyLock::new(|| read_json(shared("docs_limits.json")));
+
+fn widen_permissions(value: &mut Value) {
+    match value {
+        Value::Object(map) => {
+            if let Some(slot) = map.get_mut("default_member_permissions") {
+                *slot = json!({"type": ["integer", "string", "null"]});
+            }
+            map.values_mut().for_each(widen_permissions);
+        }
+        Value::Array(items) => items.iter_mut().for_each(widen_permissions),
+        _ => {}
+    }
+}
+
+/// Compiled validators, by schema name: compiling the spec is the slow part.
+static VALIDATORS: LazyLock<Mutex<HashMap<String, Arc<jsonschema::Validator>>>> =
+    LazyLock::new(Mutex::default);
+
+/// What `$defs/<name>` of the bot bundle (or, for `MessageCreateRequest`,
+/// the OpenAPI spec, since the bundle lacks it) says is wrong with `payload`.
+fn schema_errors(name: &str, payload: &Value) -> Vec<String> {
+    let validator = VALIDATORS
+        .lock()
+        .unwrap()
+        .entry(name.to_string())
+        .or_insert_with(|| {
+            let schema = if name == "MessageCreateRequest" {
+                let mut root = OPENAPI.clone();
+                root["$ref"] = json!("#/components/schemas/MessageCreateRequest");
+                root
+            } else {
+                json!({"$defs": BUNDLE["$defs"], "$ref": format!("#/$defs/{name}")})
+            };
+            Arc::new(jsonschema::validator_for(&schema).expect("schema compiles"))
+        })
+        .clone();
+    validator
+        .iter_errors(payload)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect()
+}
+
+/// Validate `payload` against the schema `name`.
+fn assert_valid(name: &str, payload: &Value) {
+    let errors = schema_errors(name, payload);
+    assert!(
+        errors.is_empty(),
+        "{name} rejects the payload:\n{}\n{payload:#}",
+        errors.join("\n")
+    );
+}
+
+/// Validate a channel message against the OpenAPI spec's
+/// `MessageCreateRequest` (the bundle has no schema for it).
+fn assert_valid_channel_message(payload: &Value) {
+    assert_valid("MessageCreateRequest", payload);
+}
+
+fn limit(path: &[&str]) -> usize {
+    let mut value = &*LIMITS;
+    for key in path {
+        value = &value[*key];
+    }
+    value
+        .as_u64()
+        .or_else(|| value["value"].as_u64())
+        .unwrap_or_else(|| panic!("docs_limits.json has no number at {path:?}")) as usize
+}
+
+fn chars(value: &Value) -> usize {
+    value.as_str().map_or(0, |s| s.trim().chars().count())
+}
+
+/// The docs' limits on a message body (`data` of a callback, a follow-up or
+/// a channel message) that the schema does not encode.
+fn assert_message_limits(message: &Value) {
+    let embeds = message["embeds"].as_array().cloned().unwrap_or_default();
+    assert!(embeds.len() <= limit(&["embeds_per_message_max"]));
+    let mut total = 0;
+    for embed in &embeds {
+        total += chars(&embed["title"])
+            + chars(&embed["description"])
+            + chars(&embed["footer"]["text"])
+            + chars(&embed["author"]["name"]);
+        for field in embed["fields"].as_array().into_iter().flatten() {
+            total += chars(&field["name"]) + chars(&field["value"]);
+        }
+        assert!(chars(&embed["title"]) <= limit(&["embed_limits", "title"]));
+        assert!(chars(&embed["description"]) <= limit(&["embed_limits", "description"]));
+    }
+    assert!(
+        total <= limit(&["embed_limits", "total_chars_all_embeds"]),
+        "embeds total {total} characters"
+    );
+    assert!(chars(&message["content"]) <= limit(&["message_content_max"]));
+    let rows = message["components"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    assert!(rows.len() <= limit(&["components", "legacy_top_level_action_rows_max"]));
+    for row in &rows {
+        let buttons = row["components"].as_array().expect("an action row");
+        assert!(buttons.len() <= limit(&["components", "action_row_buttons_max"]));
+        for button in buttons {
+            let id = button["custom_id"].as_str().expect("a custom_id");
+            assert!((1..=100).contains(&id.chars().count()), "custom_id {id:?}");
+            assert!(chars(&button["label"]) <= limit(&["components", "button_label_max"]));
+        }
+    }
+    // Nobody is ever pinged: no parse types, no users or roles, and not the
+    // author of the message replied to.
+    let mentions = &message["allowed_mentions"];
+    assert!(
+        mentions.is_object(),
+        "allowed_mentions missing: {message:#}"
+    );
+    assert_eq!(mentions["parse"], json!([]), "{mentions}");
+    for list in ["users", "roles"] {
+        assert!(
+            mentions[list].as_array().is_none_or(Vec::is_empty),
+            "{mentions}"
+        );
+    }
+    assert_eq!(mentions["replied_user"], json!(false), "{mentions}");
+}
+
+/// Check every way a reply can be sent: as an interaction response, as
+/// follow-ups, as channel messages. Returns the number of messages.
+fn check_reply(reply: &Reply) -> usize {
+    let cards = render::layout(reply);
+    assert!(!cards.is_empty());
+    for (i, card) in cards.iter().enumerate() {
+        for ephemeral in [false, true] {
+            let response = serenity::CreateInteractionResponse::Message(
+                render::to_interaction_message(card, ephemeral),
+            );
+            let payload = serde_json::to_value(&response).unwrap();
+            assert_valid("CreateMessageInteractionCallbackRequest", &payload);
+            assert_message_limits(&payload["data"]);
+            if ephemeral {
+                assert_eq!(payload["data"]["flags"], json!(64));
+            }
+            let followup = serde_json::to_value(render::to_followup(card, ephemeral)).unwrap();
+            assert_valid("IncomingWebhookInteractionRequest", &followup);
+            assert_message_limits(&followup);
+        }
+        let reply_to = (i == 0).then_some((
+            serenity::ChannelId::new(645027906669510667),
+            serenity::MessageId::new(786008729715212338),
+        ));
+        let message = serde_json::to_value(render::to_channel_message(card, reply_to)).unwrap();
+        assert_valid_channel_message(&message);
+        assert_message_limits(&message);
+    }
+    cards.len()
+}
+
+fn engine() -> &'static Engine {
+    common::engine()
+}
+
+#[test]
+fn every_reply_kind_is_a_valid_message() {
+    let engine = engine();
+    let mut kinds = std::collections::HashSet::new();
+    let questions = [
+        "what does a pt care coordinator do",
+        "5 years in, CMAA certified, Boston, hospital",
+        "asdf qwerty zxcv",
+        "what's the weather tomorrow?",
+        "how much do dental hygienists make",
+        "",
+        &"why ".repeat(400),
+        "$50,000 salary, 6% into the 401k, 50% match up to 6%, $2,000 bonus",
+        "@everyone <@123456789012345678> <@&987654321098765432> **bold** `code` ||spoiler||",
+    ];
+    for question in questions {
+        let reply = engine.answer(question);
+        kinds.insert(format!("{:?}", reply.kind));
+        check_reply(&reply);
+    }
+    for expected in [
+        "Answer",
+        "Estimate",
+        "Fallback",
+        "OutOfScope",
+        "OtherRole",
+        "Notice",
+        "Calculation",
+    ] {
+        assert!(
+            kinds.contains(expected),
+            "no {expected} reply among {kinds:?}"
+        );
+    }
+}
+
+#[test]
+fn the_longest_answer_in_the_knowledge_base_fits() {
+    let engine = engine();
+    let longest = engine
+        .knowledge()
+        .entries
+        .iter()
+        .max_by_key(|e| e.answer.chars().count() + e.title.chars().count())
+        .unwrap();
+    let reply = engine.topic(&longest.id).unwrap();
+    check_reply(&reply);
+    // Every topic, for good measure.
+    for entry in &engine.knowledge().entries {
+        check_reply(&engine.topic(&entry.id).unwrap());
+    }
+}
+
+#[test]
+fn an_answer_longer_than_one_message_is_split_into_valid_messages() {
+    let paragraph = "A coordinator keeps the schedule full and the paperwork right. ".repeat(40);
+    let body = vec![paragraph; 8].join("\n\n");
+    let mut reply = Reply::simple(ReplyKind::Answer, "A very long answer", body.clone());
+    reply.sources = vec!["Career guide, 2024".into(); 3];
+    reply.suggestions = engine().topic("duties.overview").unwrap().suggestions;
+    let messages = check_reply(&reply);
+    assert!(
+        messages >= 4,
+        "{} characters in {messages} messages",
+        body.len()
+    );
+    // The buttons come once, on the last message.
+    let cards = render::layout(&reply);
+    assert!(
+        cards[..cards.len() - 1]
+            .iter()
+            .all(|c| c.buttons.is_empty())
+    );
+    assert!(!cards.last().unwrap().buttons.is_empty());
+}
+
+#[test]
+fn an_estimate_shows_its_range_and_each_factor_as_fields() {
+    let reply = engine().answer("5 years in, CMAA certified, Boston, hospital");
+    let estimate = reply.estimate.clone().unwrap();
+    let cards = render::layout(&reply);
+    let embed = &cards[0].embeds[0];
+    let names: Vec<&str> = embed.fields.iter().map(|f| f.name.as_str()).collect();
+    assert_eq!(&names[..3], ["Low", "Typical", "High"]);
+    assert_eq!(embed.fields.len(), 3 + estimate.factors.len());
+    for factor in &estimate.factors {
+        assert!(
+            names
+                .iter()
+                .any(|n| n.starts_with(&factor.name) && n.contains('$')),
+            "no field for {} in {names:?}",
+            factor.name
+        );
+    }
+    assert!(embed.footer.as_deref().unwrap().starts_with("Sources: "));
+    assert_eq!(embed.colour, render::colour(ReplyKind::Estimate));
+}
+
+#[test]
+fn a_fallback_offers_the_closest_topics_as_buttons() {
+    let reply = engine().answer("asdf qwerty zxcv");
+    assert_eq!(reply.kind, ReplyKind::Fallback);
+    let cards = render::layout(&reply);
+    let buttons = &cards.last().unwrap().buttons;
+    assert!(!buttons.is_empty() && buttons.len() <= render::MAX_RELATED_BUTTONS);
+    for button in buttons {
+        let topic = render::topic_of_button(&button.custom_id).unwrap();
+        assert!(engine().topic(topic).is_some(), "button opens {topic}");
+    }
+    check_reply(&reply);
+}
+
+fn bot() -> Bot {
+    let settings = BotSettings::from_config(
+        &careerbot::config::DiscordConfig::default(),
+        common::knowledge_dir(),
+    );
+    Bot::new(Engine::load(common::knowledge_dir()).unwrap(), settings)
+}
+
+#[test]
+fn every_request_gives_a_valid_message() {
+    let bot = bot();
+    let now = Instant::now();
+    let requests = [
+        Request::Salary(SalaryForm::default()),
+        Request::Salary(SalaryForm {
+            experience: Some(12),
+            education: Some(2),
+            location: Some("metro:14460".into()),
+            employer: Some(0),
+            certifications: Some("cmaa, cehrs".into()),
+        }),
+        Request::Salary(SalaryForm {
+            location: Some("Atlantis".into()),
+            ..SalaryForm::default()
+        }),
+        Request::Certs { name: None },
+        Request::Certs {
+            name: Some("cpct".into()),
+        },
+        Request::Certs {
+            name: Some("nonsense".into()),
+        },
+        Request::Shortcut {
+            name: "duties".into(),
+        },
+        Request::Shortcut {
+            name: "help".into(),
+        },
+        Request::Topic {
+            id: "pay.national".into(),
+        },
+        Request::Topic {
+            id: "gone.missing".into(),
+        },
+        Request::Benefits(BenefitsForm {
+            base: 50_000,
+            contribution_pct: Some(6.0),
+            match_pct: Some(50.0),
+            cap_pct: Some(6.0),
+            bonus: Some(2_000),
+        }),
+        Request::Benefits(BenefitsForm {
+            base: -5,
+            ..BenefitsForm::default()
+        }),
+        Request::Forget,
+    ];
+    // Different users, so the rate limit stays out of the way.
+    for (user, request) in requests.into_iter().enumerate() {
+        let answer = bot.handle(user as u64 + 1, request, now);
+        check_reply(&answer.reply);
+    }
+    // And the rate-limit notice itself.
+    let limited = (0..10)
+        .map(|_| bot.handle(999, Request::Ask { text: "pay".into() }, now))
+        .last()
+        .unwrap();
+    assert!(limited.private);
+    check_reply(&limited.reply);
+}
+
+#[test]
+fn autocomplete_responses_are_valid() {
+    let kb = engine().knowledge();
+    let cases = [
+        input::location_choices(kb, ""),
+        input::location_choices(kb, "bos"),
+        input::location_choices(kb, "new"),
+        input::location_choices(kb, "rural"),
+        input::location_choices(kb, "🙂🙂"),
+        input::certification_list_choices(kb, ""),
+        input::certification_list_choices(kb, "cmaa, c"),
+        input::certification_choices(kb, "ce"),
+    ];
+    let max = limit(&["autocomplete_result_choices_max"]);
+    for choices in cases {
+        assert!(choices.len() <= max);
+        let response =
+            serenity::CreateInteractionResponse::Autocomplete(render::to_autocomplete(&choices));
+        let payload = serde_json::to_value(&response).unwrap();
+        assert_valid("ApplicationCommandAutocompleteCallbackRequest", &payload);
+        for choice in payload["data"]["choices"].as_array().unwrap() {
+            assert!(chars(&choice["name"]) <= limit(&["choice_name", "max"]));
+            assert!(chars(&choice["value"]) <= limit(&["choice_value_string_max"]));
+        }
+    }
+}
+
+#[test]
+fn command_registration_follows_discords_rules() {
+    let commands = commands::all(engine().knowledge());
+    let builders = poise::builtins::create_application_commands(&commands);
+    let payload = serde_json::to_value(&builders).unwrap();
+    assert_valid("op_bulk_set_application_commands", &payload);
+
+    let name_rule = regex::Regex::new(LIMITS["command_name_regex"]["value"].as_str().unwrap())
+        .expect("the docs' name pattern compiles");
+    let description = |v: &Value| {
+        let n = chars(v);
+        assert!(
+            (limit(&["command_description", "min"])..=limit(&["command_description", "max"]))
+                .contains(&n),
+            "description {v}"
+        );
+    };
+    let commands = payload.as_array().unwrap();
+    let names: Vec<&str> = commands
+        .iter()
+        .map(|c| c["name"].as_str().unwrap())
+        .collect();
+    for expected in [
+        "ask",
+        "salary",
+        "certs",
+        "duties",
+        "day",
+        "outlook",
+        "skills",
+        "education",
+        "career",
+        "benefits",
+        "help",
+        "forget",
+        "reload",
+    ] {
+        assert!(
+            names.contains(&expected),
+            "/{expected} missing from {names:?}"
+        );
+    }
+    for command in commands {
+        let name = command["name"].as_str().unwrap();
+        assert!(
+            name_rule.is_match(name) && name == name.to_lowercase(),
+            "{name}"
+        );
+        description(&command["description"]);
+        let options = command["options"].as_array().cloned().unwrap_or_default();
+        assert!(options.len() <= limit(&["command_options_max"]));
+        // The 8000 total counts names, descriptions and choice values.
+        let mut total = chars(&command["name"]) + chars(&command["description"]);
+        for option in &options {
+            let option_name = option["name"].as_str().unwrap();
+            assert!(
+                name_rule.is_match(option_name) && option_name == option_name.to_lowercase(),
+                "{name} {option_name}"
+            );
+            description(&option["description"]);
+            total += chars(&option["name"]) + chars(&option["description"]);
+            let choices = option["choices"].as_array().cloned().unwrap_or_default();
+            assert!(choices.len() <= limit(&["option_choices_max"]));
+            if option["autocomplete"] == json!(true) {
+                assert!(
+                    choices.is_empty(),
+                    "{name} {option_name}: autocomplete with choices"
+                );
+            }
+            for choice in &choices {
+                assert!(chars(&choice["name"]) <= limit(&["choice_name", "max"]));
+                total += chars(&choice["name"]) + choice["value"].to_string().len();
+            }
+        }
+        assert!(
+            total <= limit(&["command_total_chars_max"]),
+            "{name}: {total}"
+        );
+    }
+}
+
+#[test]
+fn salary_choices_come_from_the_knowledge_base() {
+    let kb = engine().knowledge();
+    let commands = commands::all(kb);
+    let builders = poise::builtins::create_application_commands(&commands);
+    let payload = serde_json::to_value(&builders).unwrap();
+    let salary = payload
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["name"] == "salary")
+        .unwrap();
+    let option = |name: &str| {
+        salary["options"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|o| o["name"] == name)
+            .unwrap()
+            .clone()
+    };
+    let education = option("education");
+    assert_eq!(
+        education["choices"].as_array().unwrap().len(),
+        kb.model.education.len()
+    );
+    // The value sent back is the position, which the form reads.
+    let last = kb.model.education.len() as u32 - 1;
+    assert_eq!(education["choices"][last as usize]["value"], json!(last));
+    let details = input::salary_details(
+        engine(),
+        &SalaryForm {
+            education: Some(last),
+            ..SalaryForm::default()
+        },
+    )
+    .unwrap();
+    assert_eq!(
+        details.education.as_deref(),
+        Some(kb.model.education[last as usize].id.as_str())
+    );
+    assert_eq!(
+        option("employer")["choices"].as_array().unwrap().len(),
+        kb.model.employers.len()
+    );
+    assert_eq!(option("experience")["max_value"].as_f64(), Some(50.0));
+}
+
+/// The example payloads from Discord's docs deserialize into serenity's
+/// types, and what our handlers read from them runs through the plain path.
+#[test]
+fn discords_example_interactions_deserialize_and_get_valid_answers() {
+    let mut command = read_json(shared(
+        "examples/interaction_create_application_command.json",
+    ));
+    // The docs' example predates fields Discord now always sends (and
+    // serenity requires). Add only those, with neutral values; everything
+    // the example has is kept as it is.
+    let added = fill_missing(
+        &mut command,
+        &[
+            ("application_id", json!("775799577604522054")),
+            ("version", json!(1)),
+            ("entitlements", json!([])),
+            ("authorizing_integration_owners", json!({})),
+            ("attachment_size_limit", json!(26214400)),
+        ],
+    );
+    fill_missing(&mut command["member"], &[("flags", json!(0))]);
+    assert!(added <= 5);
+    let interaction: serenity::Interaction = serde_json::from_value(command.clone())
+        .unwrap_or_else(|e| panic!("the docs' command example: {e}"));
+    let serenity::Interaction::Command(command) = interaction else {
+        panic!("expected an application command interaction");
+    };
+    assert_eq!(command.data.name, "cardsearch");
+    // What /ask's handler reads: the author and the string option.
+    let user = command.user.id.get();
+    let text = command.data.options[0].value.as_str().unwrap().to_string();
+    let answer = bot().handle(user, Request::Ask { text }, Instant::now());
+    check_reply(&answer.reply);
+
+    let autocomplete = read_json(shared("examples/interaction_create_autocomplete.json"));
+    let data: serenity::CommandData = serde_json::from_value(autocomplete["data"].clone())
+        .unwrap_or_else(|e| panic!("the docs' autocomplete example: {e}"));
+    let focused = data.autocomplete().expect("a focused option");
+    assert_eq!(focused.value, "data a user is typ");
+    let choices = input::location_choices(engine().knowledge(), focused.value);
+    let response =
+        serenity::CreateInteractionResponse::Autocomplete(render::to_autocomplete(&choices));
+    assert_valid(
+        "ApplicationCommandAutocompleteCallbackRequest",
+        &serde_json::to_value(&response).unwrap(),
+    );
+}
+
+/// Add the fields `object` lacks; returns how many were added.
+fn fill_missing(object: &mut Value, fields: &[(&str, Value)]) -> usize {
+    let map = object.as_object_mut().expect("an object");
+    let mut added = 0;
+    for (key, value) in fields {
+        if !map.contains_key(*key) {
+            map.insert((*key).to_string(), value.clone());
+            added += 1;
+        }
+    }
+    added
+}
+
+#[test]
+fn buttons_round_trip_to_their_topic() {
+    let reply = engine().topic("duties.overview").unwrap();
+    let cards: Vec<Card> = render::layout(&reply);
+    let buttons = &cards.last().unwrap().buttons;
+    assert_eq!(
+        buttons.len(),
+        reply.suggestions.len().min(render::MAX_RELATED_BUTTONS)
+    );
+    for (button, link) in buttons.iter().zip(&reply.suggestions) {
+        assert_eq!(
+            render::topic_of_button(&button.custom_id),
+            Some(link.id.as_str())
+        );
+        assert!(button.custom_id.chars().count() <= limits::CUSTOM_ID);
+    }
+}
+
+/// The checks above are not vacuous: the schemas reject what Discord would.
+#[test]
+fn the_schemas_reject_payloads_discord_would_refuse() {
+    let long_title = serenity::CreateEmbed::new().title("t".repeat(300));
+    let message = serenity::CreateInteractionResponseMessage::new().embed(long_title);
+    let payload =
+        serde_json::to_value(serenity::CreateInteractionResponse::Message(message)).unwrap();
+    assert!(!schema_errors("CreateMessageInteractionCallbackRequest", &payload).is_empty());
+
+    let long_id = serenity::CreateButton::new("x".repeat(101)).label("open");
+    let message = serenity::CreateMessage::new()
+        .components(vec![serenity::CreateActionRow::Buttons(vec![long_id])]);
+    let payload = serde_json::to_value(message).unwrap();
+    assert!(!schema_errors("MessageCreateRequest", &payload).is_empty());
+
+    let bad_name = serenity::CreateCommand::new("Has Spaces").description("x");
+    let payload = serde_json::to_value(vec![bad_name]).unwrap();
+    let name_rule =
+        regex::Regex::new(LIMITS["command_name_regex"]["value"].as_str().unwrap()).unwrap();
+    assert!(
+        !name_rule.is_match(payload[0]["name"].as_str().unwrap())
+            || !schema_errors("op_bulk_set_application_commands", &payload).is_empty()
+    );
+}
