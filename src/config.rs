@@ -89,6 +89,10 @@ pub struct DiscordConfig {
     /// Write each question's text to the log (off: only topic, confidence
     /// and latency are logged).
     pub log_message_text: bool,
+    /// Testing only: send every Discord API call to this address instead
+    /// of discord.com (a fake or Discord-compatible test server). Turns
+    /// serenity's rate limiter off, which would otherwise bypass it.
+    pub api_base: Option<String>,
 }
 
 impl Default for DiscordConfig {
@@ -107,6 +111,7 @@ impl Default for DiscordConfig {
             memory_minutes: 30,
             memory_users: 10_000,
             log_message_text: false,
+            api_base: None,
         }
     }
 }
@@ -255,6 +260,14 @@ impl Config {
                 "must be at least 1 (or set rate_limit_questions = 0 to turn the limit off)".into(),
             );
         }
+        if let Some(base) = &discord.api_base
+            && !(base.starts_with("http://") || base.starts_with("https://"))
+        {
+            return fail(
+                "discord.api_base",
+                format!("{base:?} must be an http:// or https:// address"),
+            );
+        }
         if discord.memory_users == 0 {
             return fail("discord.memory_users", "must be at least 1".into());
         }
@@ -264,9 +277,8 @@ impl Config {
     /// Parse config text; `path` is only for messages.
     pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
         let config = toml::from_str::<Config>(text).map_err(|error| {
-            let line = error
-                .span()
-                .map(|span| text[..span.start.min(text.len())].matches('\n').count() + 1);
+            let start = error.span().map(|span| span.start.min(text.len()));
+            let line = start.map(|start| text[..start].matches('\n').count() + 1);
             let message = error
                 .message()
                 .trim()
@@ -275,8 +287,15 @@ impl Config {
                 Some(line) => format!("{}:{line}", path.display()),
                 None => path.display().to_string(),
             };
+            // toml's message names an unknown key but not a key whose value
+            // is wrong; find that one in the text.
+            let key = start
+                .filter(|_| !message.contains("unknown key"))
+                .and_then(|start| key_at(text, start))
+                .map(|key| format!("`{key}`: "))
+                .unwrap_or_default();
             ConfigError(format!(
-                "{place}: {message}. See config.example.toml for every key and its meaning"
+                "{place}: {key}{message}. See config.example.toml for every key and its meaning"
             ))
         })?;
         config.validate(path)?;
@@ -304,6 +323,24 @@ impl Config {
             self.knowledge_dir.clone()
         }
     }
+}
+
+/// The dotted key (`discord.shards`) whose value starts at `offset`.
+fn key_at(text: &str, offset: usize) -> Option<String> {
+    let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+    let key = text[line_start..].split(['=', '\n']).next()?.trim();
+    if key.is_empty() || key.starts_with('[') || text[line_start..].find('=').is_none() {
+        return None;
+    }
+    let table = text[..line_start].lines().rev().find_map(|line| {
+        let line = line.trim();
+        line.starts_with('[')
+            .then(|| line.trim_matches(['[', ']']).trim().to_string())
+    });
+    Some(match table {
+        Some(table) => format!("{table}.{key}"),
+        None => key.to_string(),
+    })
 }
 
 #[cfg(test)]
@@ -338,6 +375,83 @@ mod tests {
     fn wrong_types_are_named() {
         let error = Config::parse("knowledge_dir = 5\n", Path::new("c.toml")).unwrap_err();
         assert!(error.0.contains("c.toml:1"), "{}", error.0);
+    }
+
+    #[test]
+    fn bad_values_name_their_key() {
+        let cases = [
+            (
+                "[discord]\nshards = \"lots\"\n",
+                "c.toml:2: `discord.shards`: expected \"auto\"",
+            ),
+            (
+                "[discord]\nguild_id = \"abc\"\n",
+                "c.toml:2: `discord.guild_id`: expected a Discord id",
+            ),
+            (
+                "[discord]\nrate_limit_questions = -1\n",
+                "c.toml:2: `discord.rate_limit_questions`",
+            ),
+            (
+                "[discord]\nanswer_channels = 5\n",
+                "c.toml:2: `discord.answer_channels`",
+            ),
+            ("knowledge_dir = 5\n", "c.toml:1: `knowledge_dir`"),
+            (
+                "[discord]\nshards = 2\nshard_range = [0, 5]\n",
+                "c.toml: `discord.shard_range`: [0, 5]",
+            ),
+            (
+                "[discord]\nshard_range = [0, 1]\n",
+                "c.toml: `discord.shard_range`: needs a fixed total",
+            ),
+            (
+                "[discord]\nrate_limit_seconds = 0\n",
+                "c.toml: `discord.rate_limit_seconds`",
+            ),
+            (
+                "[discord]\nmemory_users = 0\n",
+                "c.toml: `discord.memory_users`",
+            ),
+        ];
+        for (text, expected) in cases {
+            let error = Config::parse(text, Path::new("c.toml")).unwrap_err();
+            assert!(error.0.starts_with(expected), "{text:?}: {}", error.0);
+        }
+    }
+
+    #[test]
+    fn ids_and_shards_read_either_way() {
+        let config = Config::parse(
+            "[discord]\nguild_id = \"123\"\nreload_users = [1, \"2\"]\nshards = 4\nshard_range = [2, 3]\n",
+            Path::new("c.toml"),
+        )
+        .unwrap();
+        assert_eq!(config.discord.guild_id, Some(Snowflake(123)));
+        assert_eq!(config.discord.reload_users, [Snowflake(1), Snowflake(2)]);
+        assert_eq!(config.discord.shards, ShardCount::Fixed(4));
+        let auto = Config::parse("[discord]\nshards = \"auto\"\n", Path::new("c.toml")).unwrap();
+        assert_eq!(auto.discord.shards, ShardCount::Auto);
+    }
+
+    #[test]
+    fn the_example_config_is_valid_and_documents_every_key() {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("config.example.toml");
+        let text = std::fs::read_to_string(&path).unwrap();
+        Config::parse(&text, &path).unwrap();
+        // Every key the config accepts appears in the example, set or
+        // commented out. serde lists the accepted keys when it meets an
+        // unknown one.
+        let error = Config::parse("[discord]\nno_such_key = 1\n", Path::new("c.toml")).unwrap_err();
+        let accepted = error.0.split("expected one of ").nth(1).unwrap();
+        let keys: Vec<&str> = accepted.split('`').skip(1).step_by(2).collect();
+        assert!(keys.len() >= 13, "{keys:?}");
+        for key in keys {
+            assert!(
+                text.contains(&format!("\n{key} = ")) || text.contains(&format!("\n# {key} = ")),
+                "config.example.toml does not document `{key}`"
+            );
+        }
     }
 
     #[test]

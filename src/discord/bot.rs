@@ -174,7 +174,7 @@ impl Bot {
         if request != Request::Forget
             && let Err(limited) = sessions.admit(&user, now)
         {
-            let seconds = limited.retry_after.as_secs_f64().ceil().max(1.0) as u64;
+            let seconds = limited.retry_after_secs();
             let text = fill(
                 &engine.knowledge().replies.rate_limited,
                 &[("seconds", &seconds.to_string())],

@@ -7,7 +7,7 @@ use super::bot::{Bot, BotSettings, Request};
 use super::commands::{self, Data, Error};
 use super::input::{self, MessageContext};
 use super::render;
-use crate::config::{Config, Secret, ShardCount};
+use crate::config::{Config, DiscordConfig, Secret, ShardCount};
 use crate::engine::Engine;
 use crate::knowledge::KnowledgeError;
 use poise::serenity_prelude as serenity;
@@ -44,9 +44,17 @@ fn checked_token(config: &Config) -> Result<&Secret, StartError> {
     Ok(token)
 }
 
-/// An HTTP client for the token.
-fn http_client(token: &Secret) -> serenity::Http {
-    serenity::HttpBuilder::new(token.expose()).build()
+/// An HTTP client for the token, pointed at `api_base` when one is set.
+fn http_client(token: &Secret, discord: &DiscordConfig) -> serenity::Http {
+    let builder = serenity::HttpBuilder::new(token.expose());
+    match &discord.api_base {
+        // serenity ignores the proxy while its rate limiter is on.
+        Some(base) => builder
+            .proxy(base.trim_end_matches('/'))
+            .ratelimiter_disabled(true)
+            .build(),
+        None => builder.build(),
+    }
 }
 
 /// Ask Discord who we are: the first call that proves the token works.
@@ -74,7 +82,7 @@ pub async fn register(
 ) -> Result<String, StartError> {
     let token = checked_token(config)?;
     let engine = load_engine(knowledge_dir).await?;
-    let http = http_client(token);
+    let http = http_client(token, &config.discord);
     let me = current_user(&http).await?;
     http.set_application_id(serenity::ApplicationId::new(me.id.get()));
     let commands = commands::all(engine.knowledge());
@@ -137,7 +145,7 @@ pub fn reload_report(outcome: &Result<super::bot::Reloaded, KnowledgeError>) -> 
 pub async fn run(config: &Config, knowledge_dir: PathBuf) -> Result<(), StartError> {
     let token = checked_token(config)?.clone();
     let engine = load_engine(knowledge_dir.clone()).await?;
-    let http = http_client(&token);
+    let http = http_client(&token, &config.discord);
     let me = current_user(&http).await?;
     tracing::info!(user = %me.name, id = me.id.get(), "token accepted");
 
@@ -208,7 +216,7 @@ pub async fn run(config: &Config, knowledge_dir: PathBuf) -> Result<(), StartErr
 }
 
 /// Words for a client that stopped with an error.
-fn gateway_failure(error: &serenity::Error, discord: &crate::config::DiscordConfig) -> String {
+fn gateway_failure(error: &serenity::Error, discord: &DiscordConfig) -> String {
     let intents_hint = if discord.answer_channels.is_empty() {
         ""
     } else {

@@ -111,7 +111,8 @@ pub fn salary_details(engine: &Engine, form: &SalaryForm) -> Result<Details, For
         .map(str::trim)
         .filter(|t| !t.is_empty())
     {
-        let found = engine.read_details(text);
+        let mut found = engine.read_details(text);
+        found.no_certifications |= text.eq_ignore_ascii_case(NONE_VALUE);
         if found.certifications.is_empty() && !found.no_certifications {
             let known: Vec<&str> = model.certifications.iter().map(|c| c.id.as_str()).collect();
             return Err(FormError(format!(
@@ -155,6 +156,9 @@ pub fn location_from_option(engine: &Engine, text: &str) -> Result<Place, FormEr
     }
     engine.read_details(text).location.ok_or_else(unknown)
 }
+
+/// The autocomplete value for "I hold no certification".
+const NONE_VALUE: &str = "none";
 
 /// The autocomplete value for "rural, no state given".
 const RURAL_VALUE: &str = "rural";
@@ -305,41 +309,32 @@ pub fn certification_list_choices(kb: &KnowledgeBase, partial: &str) -> Vec<Choi
         Some(i) => (&partial[..i], partial[i + 1..].trim()),
         None => ("", partial.trim()),
     };
-    let done: Vec<&str> = done
+    let done: Vec<String> = done
         .split(',')
-        .map(str::trim)
+        .map(|s| s.trim().to_uppercase())
         .filter(|s| !s.is_empty())
         .collect();
-    let mut choices: Vec<Choice> = kb
-        .model
-        .certifications
-        .iter()
-        .filter(|c| !done.iter().any(|d| d.eq_ignore_ascii_case(&c.id)))
-        .filter(|c| certification_matches(c, last))
+    let mut choices: Vec<Choice> = ranked_certifications(kb, last)
+        .into_iter()
+        .filter(|c| !done.contains(&c.id.to_uppercase()))
         .map(|c| {
-            let value = done
-                .iter()
-                .copied()
-                .chain([c.id.as_str()])
-                .collect::<Vec<_>>()
-                .join(", ");
+            let list: Vec<String> = done.iter().cloned().chain([c.id.to_uppercase()]).collect();
+            let value = list.join(", ");
+            let name = if done.is_empty() {
+                c.label.clone()
+            } else {
+                value.clone()
+            };
             Choice {
-                name: clip(
-                    &if done.is_empty() {
-                        c.label.clone()
-                    } else {
-                        format!("{value} ({})", c.label)
-                    },
-                    MAX_CHOICE_CHARS,
-                ),
+                name: clip(&name, MAX_CHOICE_CHARS),
                 value: clip(&value, MAX_CHOICE_CHARS),
             }
         })
         .collect();
-    if done.is_empty() && "none".starts_with(&last.to_lowercase()) {
+    if done.is_empty() && NONE_VALUE.starts_with(&last.to_lowercase()) {
         choices.push(Choice {
             name: "None yet".into(),
-            value: "none".into(),
+            value: NONE_VALUE.into(),
         });
     }
     choices.truncate(MAX_CHOICES);
@@ -348,10 +343,8 @@ pub fn certification_list_choices(kb: &KnowledgeBase, partial: &str) -> Vec<Choi
 
 /// Autocomplete for `/certs name`: one certification.
 pub fn certification_choices(kb: &KnowledgeBase, partial: &str) -> Vec<Choice> {
-    kb.model
-        .certifications
-        .iter()
-        .filter(|c| certification_matches(c, partial.trim()))
+    ranked_certifications(kb, partial)
+        .into_iter()
         .take(MAX_CHOICES)
         .map(|c| Choice {
             name: clip(&c.label, MAX_CHOICE_CHARS),
@@ -360,12 +353,30 @@ pub fn certification_choices(kb: &KnowledgeBase, partial: &str) -> Vec<Choice> {
         .collect()
 }
 
-fn certification_matches(cert: &crate::knowledge::Certification, typed: &str) -> bool {
-    let typed = typed.to_lowercase();
-    typed.is_empty()
-        || cert.id.to_lowercase().starts_with(&typed)
-        || cert.label.to_lowercase().contains(&typed)
-        || cert.phrases.iter().any(|p| p.starts_with(&typed))
+/// The certifications matching what was typed: those whose id starts with
+/// it first, then those with a word of their name starting with it.
+fn ranked_certifications<'a>(
+    kb: &'a KnowledgeBase,
+    typed: &str,
+) -> Vec<&'a crate::knowledge::Certification> {
+    let typed = typed.trim().to_lowercase();
+    let certifications = &kb.model.certifications;
+    let by_id: Vec<_> = certifications
+        .iter()
+        .filter(|c| c.id.to_lowercase().starts_with(&typed))
+        .collect();
+    if !by_id.is_empty() {
+        return by_id;
+    }
+    certifications
+        .iter()
+        .filter(|c| {
+            c.label
+                .to_lowercase()
+                .split(|ch: char| !ch.is_alphanumeric())
+                .any(|word| word.starts_with(&typed))
+        })
+        .collect()
 }
 
 /// The entry for `/certs name`: the named certification's topic, or the
