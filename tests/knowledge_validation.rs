@@ -504,3 +504,46 @@ fn a_suggestion_that_is_not_a_topic_is_named() {
         "{error}"
     );
 }
+
+#[test]
+fn a_shortcut_discord_would_refuse_is_named_with_its_line() {
+    let copy = Copy::new("shortcut-name");
+    let line = copy.append(
+        "replies.toml",
+        "[[shortcut]]\nname = \"Pay Now\"\ndescription = \"Pay\"\ntopic = \"pay.national\"\n",
+        "[[shortcut]]",
+    );
+    assert_problem(&copy.load_error(), "replies.toml", line, "\"Pay Now\"");
+
+    let copy = Copy::new("shortcut-description");
+    let long = "x".repeat(101);
+    let line = copy.append(
+        "replies.toml",
+        &format!(
+            "[[shortcut]]\nname = \"pay\"\ndescription = \"{long}\"\ntopic = \"pay.national\"\n"
+        ),
+        "[[shortcut]]",
+    );
+    assert_problem(
+        &copy.load_error(),
+        "replies.toml",
+        line,
+        "1 to 100 characters",
+    );
+
+    let copy = Copy::new("shortcut-topic");
+    let line = copy.append(
+        "replies.toml",
+        "[[shortcut]]\nname = \"pay\"\ndescription = \"Pay\"\ntopic = \"pay.nowhere\"\n",
+        "[[shortcut]]",
+    );
+    assert_problem(&copy.load_error(), "replies.toml", line, "pay.nowhere");
+
+    let copy = Copy::new("shortcut-twice");
+    let line = copy.append(
+        "replies.toml",
+        "[[shortcut]]\nname = \"duties\"\ndescription = \"Again\"\ntopic = \"pay.national\"\n",
+        "[[shortcut]]",
+    );
+    assert_problem(&copy.load_error(), "replies.toml", line, "defined twice");
+}
