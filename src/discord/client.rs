@@ -143,6 +143,16 @@ pub fn reload_report(outcome: &Result<super::bot::Reloaded, KnowledgeError>) -> 
 
 /// `careerbot run`: connect and serve until Ctrl-C or SIGTERM.
 pub async fn run(config: &Config, knowledge_dir: PathBuf) -> Result<(), StartError> {
+    serve(config, knowledge_dir, wait_for_shutdown()).await
+}
+
+/// Connect and serve until `stop` completes (a signal, or a test's say-so),
+/// then shut every shard down cleanly.
+pub async fn serve(
+    config: &Config,
+    knowledge_dir: PathBuf,
+    stop: impl Future<Output = ()> + Send + 'static,
+) -> Result<(), StartError> {
     let token = checked_token(config)?.clone();
     let engine = load_engine(knowledge_dir.clone()).await?;
     let http = http_client(&token, &config.discord);
@@ -201,7 +211,7 @@ pub async fn run(config: &Config, knowledge_dir: PathBuf) -> Result<(), StartErr
         .await
         .map_err(|error| StartError(format!("could not set up the Discord client: {error}")))?;
 
-    spawn_signal_handlers(client.shard_manager.clone(), bot.clone());
+    spawn_signal_handlers(client.shard_manager.clone(), bot.clone(), stop);
 
     let started = match (config.discord.shards, config.discord.shard_range) {
         (ShardCount::Auto, _) => client.start_autosharded().await,
@@ -234,10 +244,15 @@ fn gateway_failure(error: &serenity::Error, discord: &DiscordConfig) -> String {
     }
 }
 
-/// Ctrl-C and SIGTERM shut down cleanly; SIGHUP reloads the knowledge.
-fn spawn_signal_handlers(shards: Arc<serenity::ShardManager>, bot: Arc<Bot>) {
+/// `stop` (Ctrl-C or SIGTERM) shuts down cleanly; SIGHUP reloads the
+/// knowledge.
+fn spawn_signal_handlers(
+    shards: Arc<serenity::ShardManager>,
+    bot: Arc<Bot>,
+    stop: impl Future<Output = ()> + Send + 'static,
+) {
     tokio::spawn(async move {
-        wait_for_shutdown().await;
+        stop.await;
         tracing::info!("shutting down");
         shards.shutdown_all().await;
     });
@@ -267,7 +282,8 @@ fn spawn_signal_handlers(shards: Arc<serenity::ShardManager>, bot: Arc<Bot>) {
     });
 }
 
-async fn wait_for_shutdown() {
+/// Ctrl-C, or SIGTERM on Unix.
+pub async fn wait_for_shutdown() {
     #[cfg(unix)]
     {
         use tokio::signal::unix::{SignalKind, signal};
