@@ -177,8 +177,13 @@ impl<K: Hash + Eq + Clone> Sessions<K> {
     /// how many conversations were dropped. Meant for a periodic sweep;
     /// lookups treat idle entries as absent whether or not it runs.
     pub fn expire(&mut self, now: Instant) -> usize {
-        // Both caches are ordered by last activity, and activity only moves
-        // forward in time, so the idle entries are all at the old end.
+        // Both caches keep the least recently active user at the old end, so
+        // sweeping from there stops at the first live entry: O(dropped), not
+        // O(users). For conversations, recency and `last_used` move
+        // together, so every idle one is reached. A rate-limit history can
+        // hide behind a live one (a refused attempt refreshes recency); it
+        // is harmless, as the window check ignores its old times, and it
+        // goes at the next sweep or eviction.
         let mut dropped = 0;
         while self
             .memory

@@ -412,3 +412,68 @@ fn reload_is_for_the_configured_users_and_roles() {
     assert!(!bot.may_reload(5, &[9]));
     assert!(!bot.may_reload(222, &[]));
 }
+
+/// Captures what the bot logs while `f` runs.
+fn logged(f: impl FnOnce()) -> String {
+    use std::sync::{Arc, Mutex};
+    #[derive(Clone, Default)]
+    struct Buffer(Arc<Mutex<Vec<u8>>>);
+    impl std::io::Write for Buffer {
+        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+            self.0.lock().unwrap().extend_from_slice(bytes);
+            Ok(bytes.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let buffer = Buffer::default();
+    let writer = buffer.clone();
+    let subscriber = tracing_subscriber::fmt()
+        .with_writer(move || writer.clone())
+        .with_ansi(false)
+        .finish();
+    tracing::subscriber::with_default(subscriber, f);
+    let bytes = buffer.0.lock().unwrap().clone();
+    String::from_utf8(bytes).unwrap()
+}
+
+#[test]
+fn each_answer_logs_one_line_without_the_question() {
+    let bot = bot();
+    let log = logged(|| {
+        bot.handle(
+            1,
+            ask("what does a coordinator do all day?"),
+            Instant::now(),
+        );
+    });
+    let lines: Vec<&str> = log.lines().collect();
+    assert_eq!(lines.len(), 1, "{log}");
+    for part in [
+        "answered",
+        "via=\"ask\"",
+        "topic=",
+        "confidence=",
+        "latency_us=",
+    ] {
+        assert!(lines[0].contains(part), "{part} missing: {log}");
+    }
+    assert!(!log.contains("all day"), "the question was logged: {log}");
+
+    let chatty = bot_with(
+        DiscordConfig {
+            log_message_text: true,
+            ..DiscordConfig::default()
+        },
+        &common::knowledge_dir(),
+    );
+    let log = logged(|| {
+        chatty.handle(
+            1,
+            ask("what does a coordinator do all day?"),
+            Instant::now(),
+        );
+    });
+    assert!(log.contains("all day"), "{log}");
+}
