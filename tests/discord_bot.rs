@@ -275,6 +275,12 @@ fn memory_expires_after_the_configured_minutes() {
         now + Duration::from_secs(29 * 60 + 31 * 60),
     );
     assert_eq!(later.reply.details_used.experience, None);
+
+    // The periodic sweep drops idle details even when nobody comes back.
+    let bot = bot_with(DiscordConfig::default(), &common::knowledge_dir());
+    bot.handle(7, ask("5 years, CMAA, Denver"), now);
+    assert_eq!(bot.forget_idle(now + Duration::from_secs(29 * 60)), 0);
+    assert_eq!(bot.forget_idle(now + Duration::from_secs(31 * 60)), 1);
 }
 
 #[test]

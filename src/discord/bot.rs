@@ -230,6 +230,15 @@ impl Bot {
         }
     }
 
+    /// Drop the details of everyone idle for longer than the memory time,
+    /// so nothing is kept past it even while the memory is not full.
+    pub fn forget_idle(&self, now: Instant) -> usize {
+        self.sessions
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .expire(now)
+    }
+
     /// Whether this user, with these roles, may reload the knowledge base.
     pub fn may_reload(&self, user: UserId, roles: &[u64]) -> bool {
         self.settings.reload_users.contains(&user)

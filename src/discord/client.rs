@@ -212,6 +212,7 @@ pub async fn serve(
         .map_err(|error| StartError(format!("could not set up the Discord client: {error}")))?;
 
     spawn_signal_handlers(client.shard_manager.clone(), bot.clone(), stop);
+    spawn_memory_sweep(bot.clone());
 
     let started = match (config.discord.shards, config.discord.shard_range) {
         (ShardCount::Auto, _) => client.start_autosharded().await,
@@ -223,6 +224,20 @@ pub async fn serve(
     started.map_err(|error| StartError(gateway_failure(&error, &config.discord)))?;
     tracing::info!("disconnected; goodbye");
     Ok(())
+}
+
+/// Once a minute, forget the details of people idle past the memory time.
+fn spawn_memory_sweep(bot: Arc<Bot>) {
+    tokio::spawn(async move {
+        let mut every_minute = tokio::time::interval(std::time::Duration::from_secs(60));
+        loop {
+            every_minute.tick().await;
+            let forgotten = bot.forget_idle(Instant::now());
+            if forgotten > 0 {
+                tracing::debug!(forgotten, "forgot idle users' details");
+            }
+        }
+    });
 }
 
 /// Words for a client that stopped with an error.
