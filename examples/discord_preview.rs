@@ -16,7 +16,14 @@ fn main() {
         }
     };
     let reply = engine.answer(&question);
-    for card in render::layout(&reply) {
+    let mut cards = render::layout(&reply);
+    if let (Some(estimate), Some(first)) = (&reply.estimate, cards.first_mut())
+        && let Ok(png) =
+            careerbot::chart::salary_png(engine.knowledge(), estimate, &reply.details_used)
+    {
+        first.attach_chart(png);
+    }
+    for card in cards {
         let response = serenity::CreateInteractionResponse::Message(
             render::to_interaction_message(&card, false),
         );

@@ -30,6 +30,7 @@
 //! assert_eq!(reply.topic, None);
 //! ```
 
+pub mod chart;
 pub mod compensation;
 pub mod config;
 pub mod conversation;

@@ -7,10 +7,11 @@ use careerbot::config::{Config, ConfigError};
 use careerbot::discord::client::{self as discord, StartError};
 use careerbot::knowledge::{KnowledgeBase, KnowledgeError};
 use careerbot::render::{json, text};
+use careerbot::understanding::{Details, Experience};
 use careerbot::{Conversation, Engine};
 use clap::{Parser, Subcommand};
 use std::io::{BufRead, IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(Parser)]
@@ -60,6 +61,31 @@ enum Command {
     },
     /// Validate the knowledge base and the config; exits non-zero on errors.
     Check,
+    /// Draw a salary estimate as a PNG chart, from details given as flags
+    /// or in words ("5 years, CMAA, Boston, hospital").
+    Chart {
+        /// Where to write the PNG.
+        #[arg(long, value_name = "FILE.png")]
+        out: PathBuf,
+        /// Years of experience.
+        #[arg(long, value_name = "YEARS")]
+        experience: Option<u32>,
+        /// Education, in words: "bachelor", "associate", "GED"...
+        #[arg(long, value_name = "LEVEL")]
+        education: Option<String>,
+        /// A metro or state: "Boston", "Denver, CO", "Texas".
+        #[arg(long, value_name = "PLACE")]
+        location: Option<String>,
+        /// Employer type, in words: "hospital", "private clinic"...
+        #[arg(long, value_name = "TYPE")]
+        employer: Option<String>,
+        /// Certifications held, comma-separated: "CMAA, CEHRS".
+        #[arg(long, value_name = "LIST")]
+        certifications: Option<String>,
+        /// Details in words, instead of or on top of the flags.
+        #[arg(num_args = 0..)]
+        question: Vec<String>,
+    },
     /// Show how a question is understood and which topics it matches.
     Explain {
         #[arg(required = true, num_args = 1..)]
@@ -87,6 +113,8 @@ enum Failure {
     Config(ConfigError),
     Knowledge(KnowledgeError),
     Discord(StartError),
+    /// A bad argument or an output problem, already worded.
+    Usage(String),
     Io(std::io::Error),
 }
 
@@ -96,6 +124,7 @@ impl std::fmt::Display for Failure {
             Failure::Config(e) => write!(f, "config error: {e}"),
             Failure::Knowledge(e) => write!(f, "{e}"),
             Failure::Discord(e) => write!(f, "{e}"),
+            Failure::Usage(e) => write!(f, "{e}"),
             Failure::Io(e) => write!(f, "{e}"),
         }
     }
@@ -142,6 +171,26 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
         Some(Command::Topics { json }) => {
             let kb = KnowledgeBase::load(&knowledge_dir).map_err(Failure::Knowledge)?;
             topics(&kb, json)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Chart {
+            out,
+            experience,
+            education,
+            location,
+            employer,
+            certifications,
+            question,
+        }) => {
+            let engine = load()?;
+            let flags = ChartFlags {
+                experience,
+                education,
+                location,
+                employer,
+                certifications,
+            };
+            chart(&engine, &flags, &question.join(" "), &out)?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Explain { question }) => {
@@ -194,6 +243,65 @@ fn discord_runtime<T, F: Future<Output = Result<T, StartError>>>(
         .enable_all()
         .build()?;
     runtime.block_on(task()).map_err(Failure::Discord)
+}
+
+/// The detail flags of `careerbot chart`.
+struct ChartFlags {
+    experience: Option<u32>,
+    education: Option<String>,
+    location: Option<String>,
+    employer: Option<String>,
+    certifications: Option<String>,
+}
+
+fn chart(engine: &Engine, flags: &ChartFlags, question: &str, out: &Path) -> Result<(), Failure> {
+    // Each flag is read the way the chat reads words, so "GED" or "Denver,
+    // CO" work; a flag that names nothing known is an error, not ignored.
+    let mut details = engine.read_details(question);
+    let read = |flag: &str, text: &Option<String>, found: fn(&Details) -> bool| match text {
+        Some(text) => {
+            let details = engine.read_details(text);
+            if found(&details) {
+                Ok(Some(details))
+            } else {
+                Err(Failure::Usage(format!(
+                    "--{flag} {text:?}: I don't recognise that. Try the words the chat understands, e.g. `careerbot explain \"{text}\"` shows what is read"
+                )))
+            }
+        }
+        None => Ok(None),
+    };
+    let given = [
+        read("education", &flags.education, |d| d.education.is_some())?,
+        read("location", &flags.location, |d| d.location.is_some())?,
+        read("employer", &flags.employer, |d| d.employer.is_some())?,
+        read("certifications", &flags.certifications, |d| {
+            !d.certifications.is_empty() || d.no_certifications
+        })?,
+    ];
+    for found in given.into_iter().flatten() {
+        details = details.merged_with(&found);
+    }
+    if let Some(years) = flags.experience {
+        details.experience = Some(Experience::Years(f64::from(years)));
+    }
+    let estimate = careerbot::estimate::estimate(engine.knowledge(), &details);
+    let png = careerbot::chart::salary_png(engine.knowledge(), &estimate, &details)
+        .map_err(|e| Failure::Usage(e.to_string()))?;
+    std::fs::write(out, png)
+        .map_err(|e| Failure::Usage(format!("cannot write {}: {e}", out.display())))?;
+    let mut stdout = std::io::stdout().lock();
+    writeln!(
+        stdout,
+        "wrote {} ({}x{}): {} to {}, typical {}",
+        out.display(),
+        careerbot::chart::WIDTH,
+        careerbot::chart::HEIGHT,
+        careerbot::estimate::dollars(estimate.low),
+        careerbot::estimate::dollars(estimate.high),
+        careerbot::estimate::dollars(estimate.mid)
+    )?;
+    Ok(())
 }
 
 fn explain(engine: &Engine, question: &str) -> Result<(), Failure> {

@@ -230,6 +230,21 @@ impl Bot {
         }
     }
 
+    /// The salary chart for a reply with an estimate, as PNG bytes. Takes
+    /// about ten milliseconds: call it off the async runtime's threads.
+    pub fn chart_for(&self, reply: &Reply) -> Option<Vec<u8>> {
+        let estimate = reply.estimate.as_ref()?;
+        let engine = self.engine();
+        match crate::chart::salary_png(engine.knowledge(), estimate, &reply.details_used) {
+            Ok(png) => Some(png),
+            Err(error) => {
+                // The estimate is still worth sending without its picture.
+                tracing::warn!("{error}");
+                None
+            }
+        }
+    }
+
     /// Drop the details of everyone idle for longer than the memory time,
     /// so nothing is kept past it even while the memory is not full.
     pub fn forget_idle(&self, now: Instant) -> usize {

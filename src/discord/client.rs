@@ -360,7 +360,7 @@ async fn on_message(
         Request::Ask { text },
         Instant::now(),
     );
-    for (i, card) in render::layout(&answer.reply).iter().enumerate() {
+    for (i, card) in commands::cards(bot, answer.reply).await.iter().enumerate() {
         let reply_to = (i == 0).then_some((message.channel_id, message.id));
         message
             .channel_id
@@ -385,7 +385,7 @@ async fn on_button(
         },
         Instant::now(),
     );
-    let cards = render::layout(&answer.reply);
+    let cards = commands::cards(bot, answer.reply).await;
     let mut cards = cards.iter();
     if let Some(first) = cards.next() {
         let message = render::to_interaction_message(first, answer.private);

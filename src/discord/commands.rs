@@ -11,6 +11,7 @@ use super::input::{self, BenefitsForm, SalaryForm};
 use super::render;
 use crate::engine::MAX_QUESTION_CHARS;
 use crate::knowledge::KnowledgeBase;
+use crate::reply::Reply;
 use poise::serenity_prelude as serenity;
 use std::borrow::Cow;
 use std::sync::Arc;
@@ -91,10 +92,24 @@ pub async fn respond(ctx: Context<'_>, request: Request) -> Result<(), Error> {
     let user = ctx.author().id.get();
     let bot = ctx.data().clone();
     let Answer { reply, private } = bot.handle(user, request, Instant::now());
-    for card in render::layout(&reply) {
+    for card in cards(&bot, reply).await {
         ctx.send(render::to_poise_reply(&card, private)).await?;
     }
     Ok(())
+}
+
+/// The messages for a reply; an estimate gets its chart, drawn on a
+/// blocking thread so other people's answers are not held up.
+pub async fn cards(bot: &Data, reply: Reply) -> Vec<render::Card> {
+    let mut cards = render::layout(&reply);
+    if reply.estimate.is_some() {
+        let bot = bot.clone();
+        let chart = tokio::task::spawn_blocking(move || bot.chart_for(&reply)).await;
+        if let (Ok(Some(png)), Some(first)) = (chart, cards.first_mut()) {
+            first.attach_chart(png);
+        }
+    }
+    cards
 }
 
 /// Ask anything about the PT care coordinator career.

@@ -23,6 +23,8 @@ pub const MAX_RELATED_BUTTONS: usize = 3;
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Embed {
     pub title: Option<String>,
+    /// An image shown in the embed: `attachment://salary.png`.
+    pub image: Option<String>,
     pub description: String,
     pub fields: Vec<Field>,
     pub footer: Option<String>,
@@ -48,6 +50,18 @@ pub struct Button {
 pub struct Card {
     pub embeds: Vec<Embed>,
     pub buttons: Vec<Button>,
+    /// A PNG sent with the message, shown by the first embed.
+    pub chart: Option<Vec<u8>>,
+}
+
+impl Card {
+    /// Attach a salary chart, shown inside the first embed.
+    pub fn attach_chart(&mut self, png: Vec<u8>) {
+        if let Some(embed) = self.embeds.first_mut() {
+            embed.image = Some(format!("attachment://{}", crate::chart::FILE_NAME));
+            self.chart = Some(png);
+        }
+    }
 }
 
 impl Embed {
@@ -113,6 +127,7 @@ pub fn layout(reply: &Reply) -> Vec<Card> {
         .enumerate()
         .map(|(i, description)| Embed {
             title: (i == 0).then(|| title.clone()),
+            image: None,
             description,
             fields: Vec::new(),
             footer: None,
@@ -139,6 +154,7 @@ pub fn layout(reply: &Reply) -> Vec<Card> {
         .map(|embed| Card {
             embeds: vec![embed],
             buttons: Vec::new(),
+            chart: None,
         })
         .collect();
     if let Some(last) = cards.last_mut() {
@@ -244,7 +260,17 @@ pub fn to_embed(embed: &Embed) -> serenity::CreateEmbed {
     if let Some(footer) = &embed.footer {
         built = built.footer(serenity::CreateEmbedFooter::new(footer.clone()));
     }
+    if let Some(image) = &embed.image {
+        built = built.image(image.clone());
+    }
     built
+}
+
+/// The chart as a file to upload with the message.
+fn chart_file(card: &Card) -> Option<serenity::CreateAttachment> {
+    card.chart
+        .as_ref()
+        .map(|png| serenity::CreateAttachment::bytes(png.clone(), crate::chart::FILE_NAME))
 }
 
 /// The action rows for a card's buttons (five to a row).
@@ -275,6 +301,9 @@ pub fn to_poise_reply(card: &Card, ephemeral: bool) -> poise::CreateReply {
     for embed in &card.embeds {
         reply = reply.embed(to_embed(embed));
     }
+    if let Some(file) = chart_file(card) {
+        reply = reply.attachment(file);
+    }
     reply
 }
 
@@ -303,6 +332,9 @@ pub fn to_channel_message(
         .embeds(card.embeds.iter().map(to_embed).collect())
         .components(to_components(&card.buttons))
         .allowed_mentions(no_mentions());
+    if let Some(file) = chart_file(card) {
+        message = message.add_file(file);
+    }
     if let Some((channel, id)) = reply_to {
         // Don't fail the answer if the question was deleted meanwhile.
         message = message.reference_message(

@@ -1,0 +1,576 @@
+//! Salary pictures: a PNG that shows where an estimate stands among the
+//! experience bands, the BLS percentiles and the local market.
+//!
+//! Planning and drawing are apart. [`SalaryChart::plan`] decides the rows,
+//! the dollar range and the labels from the knowledge base and an estimate;
+//! [`SalaryChart::to_png`] draws it with plotters into an 800×450 bitmap.
+//! The font is compiled in (DejaVu Sans, `assets/fonts/`, Bitstream Vera
+//! license), so no machine needs system fonts or fontconfig.
+//!
+//! The picture sits on its own light card, so it reads the same on
+//! Discord's light and dark themes.
+
+use crate::estimate::{Estimate, location_factor};
+use crate::knowledge::KnowledgeBase;
+use crate::understanding::Details;
+use plotters::prelude::*;
+use plotters::style::FontStyle;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+use std::fmt;
+use std::sync::OnceLock;
+
+/// The picture's size: about Discord's embed width.
+pub const WIDTH: u32 = 800;
+pub const HEIGHT: u32 = 450;
+
+/// The file name Discord attachments use (`attachment://salary.png`).
+pub const FILE_NAME: &str = "salary.png";
+
+const FONT: &str = "careerbot-sans";
+static FONT_REGULAR: &[u8] = include_bytes!("../assets/fonts/DejaVuSans.ttf");
+static FONT_BOLD: &[u8] = include_bytes!("../assets/fonts/DejaVuSans-Bold.ttf");
+
+// Layout, in pixels.
+const LABEL_RIGHT: i32 = 190;
+const PLOT_LEFT: i32 = 205;
+const PLOT_RIGHT: i32 = WIDTH as i32 - 30;
+const PLOT_TOP: i32 = 62;
+const PLOT_BOTTOM: i32 = HEIGHT as i32 - 70;
+
+// Colours: mid-tone marks on a light card.
+const CARD: RGBColor = RGBColor(0xF7, 0xF8, 0xFA);
+const INK: RGBColor = RGBColor(0x1F, 0x29, 0x33);
+const MUTED: RGBColor = RGBColor(0x52, 0x60, 0x6D);
+const GRID: RGBColor = RGBColor(0xDD, 0xE2, 0xE8);
+const BAND: RGBColor = RGBColor(0x8F, 0xB5, 0xE8);
+const BAND_EDGE: RGBColor = RGBColor(0x3B, 0x82, 0xF6);
+const WHISKER: RGBColor = RGBColor(0x7B, 0x87, 0x94);
+const BOX: RGBColor = RGBColor(0xC3, 0xCB, 0xD4);
+/// The estimate's colour; tests look for it.
+pub const ESTIMATE: RGBColor = RGBColor(0x1E, 0x8E, 0x4E);
+const ESTIMATE_LIGHT: RGBColor = RGBColor(0xA7, 0xDD, 0xBD);
+
+/// What one row of the chart shows.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Mark {
+    /// A range bar: an experience band.
+    Range { low: i64, high: i64 },
+    /// BLS percentiles: whiskers from the 10th to the 90th, a box from the
+    /// 25th to the 75th, a line at the median. Missing ones are left out.
+    Percentiles {
+        p10: Option<i64>,
+        p25: Option<i64>,
+        median: Option<i64>,
+        p75: Option<i64>,
+        p90: Option<i64>,
+    },
+    /// The person's estimate: a bar from low to high, a marker at mid.
+    Estimate { low: i64, mid: i64, high: i64 },
+}
+
+impl Mark {
+    fn values(&self) -> Vec<i64> {
+        match self {
+            Mark::Range { low, high } => vec![*low, *high],
+            Mark::Percentiles {
+                p10,
+                p25,
+                median,
+                p75,
+                p90,
+            } => [p10, p25, median, p75, p90]
+                .into_iter()
+                .flatten()
+                .copied()
+                .collect(),
+            Mark::Estimate { low, mid, high } => vec![*low, *mid, *high],
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    pub label: String,
+    /// A second, smaller line under the label.
+    pub note: Option<String>,
+    pub mark: Mark,
+}
+
+/// A planned chart.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SalaryChart {
+    pub title: String,
+    pub rows: Vec<Row>,
+    /// The dollar range of the x axis.
+    pub x_min: i64,
+    pub x_max: i64,
+    pub tick_step: i64,
+    pub source_line: String,
+}
+
+/// Drawing failed (a font that will not load, a backend error).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChartError(pub String);
+
+impl fmt::Display for ChartError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "could not draw the salary chart: {}", self.0)
+    }
+}
+
+impl std::error::Error for ChartError {}
+
+impl SalaryChart {
+    /// Plan the chart for an estimate made from `details`.
+    pub fn plan(kb: &KnowledgeBase, estimate: &Estimate, details: &Details) -> SalaryChart {
+        let mut rows: Vec<Row> = kb
+            .model
+            .experience
+            .iter()
+            .map(|band| Row {
+                label: capitalized(&short(&band.label, 24)),
+                // "entry level (0-2 years)" → "national, 0-2 years".
+                note: Some(match band.label.split_once(" (") {
+                    Some((_, years)) => format!("national, {}", years.trim_end_matches(')')),
+                    None => "national".into(),
+                }),
+                mark: Mark::Range {
+                    low: band.low,
+                    high: band.high,
+                },
+            })
+            .collect();
+        let national = kb.wages.national_for(kb.model.location.bls_year);
+        if let Some(n) = national {
+            rows.push(Row {
+                label: "BLS, all U.S.".into(),
+                note: Some(format!("May {}, percentiles", n.year)),
+                mark: Mark::Percentiles {
+                    p10: n.annual_p10.map(i64::from),
+                    p25: n.annual_p25.map(i64::from),
+                    median: n.annual_median.map(i64::from),
+                    p75: n.annual_p75.map(i64::from),
+                    p90: n.annual_p90.map(i64::from),
+                },
+            });
+        }
+        if let Some(place) = &details.location {
+            match &estimate.local {
+                Some(local) if local.median.is_some() => rows.push(Row {
+                    label: format!("BLS, {}", short(&local.area, 18)),
+                    note: Some("local market".into()),
+                    mark: Mark::Percentiles {
+                        p10: local.p10.map(i64::from),
+                        p25: local.p25.map(i64::from),
+                        median: local.median.map(i64::from),
+                        p75: local.p75.map(i64::from),
+                        p90: local.p90.map(i64::from),
+                    },
+                }),
+                _ => {
+                    // No BLS figures for the area: the national span, moved
+                    // by the location factor the estimate used.
+                    let factor = location_factor(kb, place).factor;
+                    let (low, high) = national_span(kb);
+                    rows.push(Row {
+                        label: "Local market".into(),
+                        note: Some(format!("national span ×{factor:.2}")),
+                        mark: Mark::Range {
+                            low: (low as f64 * factor).round() as i64,
+                            high: (high as f64 * factor).round() as i64,
+                        },
+                    });
+                }
+            }
+        }
+        rows.push(Row {
+            label: "Your estimate".into(),
+            note: None,
+            mark: Mark::Estimate {
+                low: estimate.low,
+                mid: estimate.mid,
+                high: estimate.high,
+            },
+        });
+
+        let values: Vec<i64> = rows.iter().flat_map(|r| r.mark.values()).collect();
+        let lowest = values.iter().copied().min().unwrap_or(0);
+        let highest = values.iter().copied().max().unwrap_or(100_000);
+        let tick_step = tick_step(highest - lowest);
+        let x_min = (lowest - tick_step / 2).div_euclid(tick_step) * tick_step;
+        let x_max = (highest + tick_step / 2 + tick_step - 1).div_euclid(tick_step) * tick_step;
+        let source_line = match national {
+            Some(n) => format!(
+                "Sources: career guide (Salary.com, Payscale, Glassdoor; late 2023/early 2024); BLS OEWS May {} (SOC 43-6013)",
+                n.year
+            ),
+            None => "Sources: career guide (Salary.com, Payscale, Glassdoor; late 2023/early 2024)"
+                .into(),
+        };
+        SalaryChart {
+            title: format!(
+                "Your estimate: {} to {}, typical {}",
+                thousands(estimate.low),
+                thousands(estimate.high),
+                thousands(estimate.mid)
+            ),
+            rows,
+            x_min,
+            x_max,
+            tick_step,
+            source_line,
+        }
+    }
+
+    /// The x pixel of a dollar amount.
+    pub fn x_pixel(&self, dollars: i64) -> i32 {
+        let span = (self.x_max - self.x_min).max(1) as f64;
+        let share = (dollars - self.x_min) as f64 / span;
+        PLOT_LEFT + (share * f64::from(PLOT_RIGHT - PLOT_LEFT)).round() as i32
+    }
+
+    /// The vertical centre of row `index`.
+    pub fn row_centre(&self, index: usize) -> i32 {
+        let height = f64::from(PLOT_BOTTOM - PLOT_TOP) / self.rows.len().max(1) as f64;
+        PLOT_TOP + (height * (index as f64 + 0.5)).round() as i32
+    }
+
+    fn row_height(&self) -> i32 {
+        (PLOT_BOTTOM - PLOT_TOP) / self.rows.len().max(1) as i32
+    }
+
+    /// Draw the chart as PNG bytes.
+    pub fn to_png(&self) -> Result<Vec<u8>, ChartError> {
+        register_fonts()?;
+        let mut pixels = vec![0u8; (WIDTH * HEIGHT * 3) as usize];
+        {
+            let root = BitMapBackend::with_buffer(&mut pixels, (WIDTH, HEIGHT)).into_drawing_area();
+            self.draw(&root).map_err(|e| ChartError(e.to_string()))?;
+            root.present().map_err(|e| ChartError(e.to_string()))?;
+        }
+        encode_png(&pixels)
+    }
+
+    fn draw(
+        &self,
+        root: &DrawingArea<BitMapBackend<'_>, plotters::coord::Shift>,
+    ) -> Result<(), DrawingAreaErrorKind<<BitMapBackend<'_> as DrawingBackend>::ErrorType>> {
+        root.fill(&CARD)?;
+        let text = |size: f64, colour: &'static RGBColor| {
+            TextStyle::from((FONT, size).into_font()).color(colour)
+        };
+        let bold = |size: f64, colour: &'static RGBColor| {
+            TextStyle::from((FONT, size, FontStyle::Bold).into_font()).color(colour)
+        };
+
+        root.draw_text(&self.title, &bold(21.0, &INK), (20, 18))?;
+
+        // The grid and the axis in $k.
+        let axis_style = text(13.0, &MUTED).pos(Pos::new(HPos::Center, VPos::Top));
+        let mut tick = self.x_min;
+        while tick <= self.x_max {
+            let x = self.x_pixel(tick);
+            root.draw(&PathElement::new(
+                vec![(x, PLOT_TOP - 6), (x, PLOT_BOTTOM)],
+                GRID.stroke_width(1),
+            ))?;
+            root.draw_text(
+                &format!("${}k", tick / 1000),
+                &axis_style,
+                (x, PLOT_BOTTOM + 8),
+            )?;
+            tick += self.tick_step;
+        }
+        root.draw(&PathElement::new(
+            vec![(PLOT_LEFT, PLOT_BOTTOM), (PLOT_RIGHT, PLOT_BOTTOM)],
+            MUTED.stroke_width(1),
+        ))?;
+        root.draw_text(
+            "dollars a year",
+            &text(12.0, &MUTED).pos(Pos::new(HPos::Right, VPos::Top)),
+            (PLOT_RIGHT, PLOT_BOTTOM + 26),
+        )?;
+        root.draw_text(
+            &self.source_line,
+            &text(11.5, &MUTED),
+            (20, HEIGHT as i32 - 22),
+        )?;
+
+        let bar = (self.row_height() as f64 * 0.36).clamp(8.0, 22.0) as i32;
+        for (index, row) in self.rows.iter().enumerate() {
+            let y = self.row_centre(index);
+            let label_style = if matches!(row.mark, Mark::Estimate { .. }) {
+                bold(14.0, &INK)
+            } else {
+                text(14.0, &INK)
+            };
+            let (label_y, note_y) = match row.note {
+                Some(_) => (y - 8, y + 9),
+                None => (y, y),
+            };
+            root.draw_text(
+                &row.label,
+                &label_style.pos(Pos::new(HPos::Right, VPos::Center)),
+                (LABEL_RIGHT, label_y),
+            )?;
+            if let Some(note) = &row.note {
+                root.draw_text(
+                    note,
+                    &text(11.5, &MUTED).pos(Pos::new(HPos::Right, VPos::Center)),
+                    (LABEL_RIGHT, note_y),
+                )?;
+            }
+            match &row.mark {
+                Mark::Range { low, high } => {
+                    let (x0, x1) = (self.x_pixel(*low), self.x_pixel(*high));
+                    root.draw(&Rectangle::new(
+                        [(x0, y - bar / 2), (x1, y + bar / 2)],
+                        BAND.filled(),
+                    ))?;
+                    root.draw(&Rectangle::new(
+                        [(x0, y - bar / 2), (x1, y + bar / 2)],
+                        BAND_EDGE.stroke_width(1),
+                    ))?;
+                    let label = format!("{}–{}", thousands(*low), thousands(*high));
+                    self.label_beside(root, &label, x0, x1, y, &text(12.5, &MUTED))?;
+                }
+                Mark::Percentiles {
+                    p10,
+                    p25,
+                    median,
+                    p75,
+                    p90,
+                } => {
+                    if let (Some(a), Some(b)) = (p10.or(*p25), p90.or(*p75)) {
+                        root.draw(&PathElement::new(
+                            vec![(self.x_pixel(a), y), (self.x_pixel(b), y)],
+                            WHISKER.stroke_width(2),
+                        ))?;
+                        for end in [a, b] {
+                            let x = self.x_pixel(end);
+                            root.draw(&PathElement::new(
+                                vec![(x, y - bar / 3), (x, y + bar / 3)],
+                                WHISKER.stroke_width(2),
+                            ))?;
+                        }
+                    }
+                    if let (Some(a), Some(b)) = (p25, p75) {
+                        root.draw(&Rectangle::new(
+                            [
+                                (self.x_pixel(*a), y - bar / 2),
+                                (self.x_pixel(*b), y + bar / 2),
+                            ],
+                            BOX.filled(),
+                        ))?;
+                    }
+                    if let Some(m) = median {
+                        let x = self.x_pixel(*m);
+                        root.draw(&PathElement::new(
+                            vec![(x, y - bar / 2 - 2), (x, y + bar / 2 + 2)],
+                            INK.stroke_width(3),
+                        ))?;
+                    }
+                    let left = p10.or(*p25).or(*median).unwrap_or(self.x_min);
+                    let right = p90.or(*p75).or(*median).unwrap_or(self.x_min);
+                    let label = match median {
+                        Some(m) => format!("median {}", thousands(*m)),
+                        None => String::new(),
+                    };
+                    self.label_beside(
+                        root,
+                        &label,
+                        self.x_pixel(left),
+                        self.x_pixel(right),
+                        y,
+                        &text(12.5, &MUTED),
+                    )?;
+                }
+                Mark::Estimate { low, mid, high } => {
+                    let (x0, xm, x1) =
+                        (self.x_pixel(*low), self.x_pixel(*mid), self.x_pixel(*high));
+                    root.draw(&Rectangle::new(
+                        [(x0, y - bar / 2), (x1, y + bar / 2)],
+                        ESTIMATE_LIGHT.filled(),
+                    ))?;
+                    root.draw(&Rectangle::new(
+                        [(x0, y - bar / 2), (x1, y + bar / 2)],
+                        ESTIMATE.stroke_width(2),
+                    ))?;
+                    root.draw(&Rectangle::new(
+                        [(xm - 2, y - bar / 2 - 6), (xm + 2, y + bar / 2 + 6)],
+                        ESTIMATE.filled(),
+                    ))?;
+                    self.estimate_labels(root, (*low, *mid, *high), (x0, xm, x1), y, bar)?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// A label to the right of a mark, or to its left when the right has no
+    /// room; never over the mark or past the plot.
+    fn label_beside(
+        &self,
+        root: &DrawingArea<BitMapBackend<'_>, plotters::coord::Shift>,
+        label: &str,
+        x0: i32,
+        x1: i32,
+        y: i32,
+        style: &TextStyle<'_>,
+    ) -> Result<(), DrawingAreaErrorKind<<BitMapBackend<'_> as DrawingBackend>::ErrorType>> {
+        if label.is_empty() {
+            return Ok(());
+        }
+        let (width, _) = root.estimate_text_size(label, style)?;
+        let width = width as i32;
+        if x1 + 8 + width <= PLOT_RIGHT + 25 {
+            root.draw_text(
+                label,
+                &style.pos(Pos::new(HPos::Left, VPos::Center)),
+                (x1 + 8, y),
+            )
+        } else if x0 - 8 - width >= PLOT_LEFT {
+            root.draw_text(
+                label,
+                &style.pos(Pos::new(HPos::Right, VPos::Center)),
+                (x0 - 8, y),
+            )
+        } else {
+            Ok(())
+        }
+    }
+
+    /// Low under the bar's left end, high under its right end, mid above
+    /// the marker. When low and high would touch, they share one label.
+    fn estimate_labels(
+        &self,
+        root: &DrawingArea<BitMapBackend<'_>, plotters::coord::Shift>,
+        (low, mid, high): (i64, i64, i64),
+        (x0, xm, x1): (i32, i32, i32),
+        y: i32,
+        bar: i32,
+    ) -> Result<(), DrawingAreaErrorKind<<BitMapBackend<'_> as DrawingBackend>::ErrorType>> {
+        let small = TextStyle::from((FONT, 13.0).into_font()).color(&ESTIMATE);
+        let strong = TextStyle::from((FONT, 15.0, FontStyle::Bold).into_font()).color(&ESTIMATE);
+        let below = y + bar / 2 + 8;
+        let low_text = thousands(low);
+        let high_text = thousands(high);
+        let (low_w, _) = root.estimate_text_size(&low_text, &small)?;
+        let (high_w, _) = root.estimate_text_size(&high_text, &small)?;
+        // Keep labels inside the plot even for bars at its edges.
+        let low_x = (x0 - low_w as i32 / 2).max(PLOT_LEFT - 10);
+        let high_x = (x1 + high_w as i32 / 2).min(PLOT_RIGHT + 25);
+        if low_x + low_w as i32 + 10 <= high_x - high_w as i32 {
+            root.draw_text(
+                &low_text,
+                &small.pos(Pos::new(HPos::Left, VPos::Top)),
+                (low_x, below),
+            )?;
+            root.draw_text(
+                &high_text,
+                &small.pos(Pos::new(HPos::Right, VPos::Top)),
+                (high_x, below),
+            )?;
+        } else {
+            root.draw_text(
+                &format!("{low_text}–{high_text}"),
+                &small.pos(Pos::new(HPos::Center, VPos::Top)),
+                ((x0 + x1) / 2, below),
+            )?;
+        }
+        let mid_text = format!("typical {}", thousands(mid));
+        let (mid_w, _) = root.estimate_text_size(&mid_text, &strong)?;
+        let half = mid_w as i32 / 2;
+        let mid_x = xm.clamp(PLOT_LEFT - 10 + half, PLOT_RIGHT + 25 - half);
+        root.draw_text(
+            &mid_text,
+            &strong.pos(Pos::new(HPos::Center, VPos::Bottom)),
+            (mid_x, y - bar / 2 - 9),
+        )
+    }
+}
+
+/// The estimate's chart as PNG bytes, in one call.
+pub fn salary_png(
+    kb: &KnowledgeBase,
+    estimate: &Estimate,
+    details: &Details,
+) -> Result<Vec<u8>, ChartError> {
+    SalaryChart::plan(kb, estimate, details).to_png()
+}
+
+/// From the lowest band's low to the highest band's high.
+fn national_span(kb: &KnowledgeBase) -> (i64, i64) {
+    let bands = &kb.model.experience;
+    let low = bands
+        .iter()
+        .map(|b| b.low)
+        .min()
+        .unwrap_or(kb.model.national.low);
+    let high = bands
+        .iter()
+        .map(|b| b.high)
+        .max()
+        .unwrap_or(kb.model.national.high);
+    (low, high)
+}
+
+/// A tick step giving five to ten ticks across `span` dollars.
+fn tick_step(span: i64) -> i64 {
+    [5_000, 10_000, 20_000, 25_000, 50_000, 100_000]
+        .into_iter()
+        .find(|step| span / step <= 8)
+        .unwrap_or(200_000)
+}
+
+/// "$63.8k".
+fn thousands(dollars: i64) -> String {
+    let k = dollars as f64 / 1000.0;
+    if (k - k.round()).abs() < 0.05 {
+        format!("${k:.0}k")
+    } else {
+        format!("${k:.1}k")
+    }
+}
+
+fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+fn short(text: &str, max: usize) -> String {
+    let text = text.split(" (").next().unwrap_or(text);
+    crate::discord::split::truncate(text, max)
+}
+
+fn register_fonts() -> Result<(), ChartError> {
+    static LOADED: OnceLock<bool> = OnceLock::new();
+    let loaded = *LOADED.get_or_init(|| {
+        plotters::style::register_font(FONT, FontStyle::Normal, FONT_REGULAR).is_ok()
+            && plotters::style::register_font(FONT, FontStyle::Bold, FONT_BOLD).is_ok()
+    });
+    if loaded {
+        Ok(())
+    } else {
+        Err(ChartError("the built-in font did not load".into()))
+    }
+}
+
+fn encode_png(pixels: &[u8]) -> Result<Vec<u8>, ChartError> {
+    let mut bytes = Vec::with_capacity(64 * 1024);
+    {
+        let mut encoder = png::Encoder::new(&mut bytes, WIDTH, HEIGHT);
+        encoder.set_color(png::ColorType::Rgb);
+        encoder.set_depth(png::BitDepth::Eight);
+        let mut writer = encoder
+            .write_header()
+            .map_err(|e| ChartError(e.to_string()))?;
+        writer
+            .write_image_data(pixels)
+            .map_err(|e| ChartError(e.to_string()))?;
+    }
+    Ok(bytes)
+}
