@@ -179,7 +179,10 @@ impl Bot {
                 &engine.knowledge().replies.rate_limited,
                 &[("seconds", &seconds.to_string())],
             );
-            return Answer::private(notice("Slow down a little", text));
+            return Answer::private(notice(
+                &engine.knowledge().replies.titles.rate_limited,
+                text,
+            ));
         }
         match request {
             Request::Ask { text } => {
@@ -190,7 +193,7 @@ impl Bot {
             Request::Salary(form) => {
                 let details = match input::salary_details(&engine, &form) {
                     Ok(details) => details,
-                    Err(error) => return Answer::private(notice("Check that option", error.0)),
+                    Err(error) => return Answer::private(form_error(&engine, error)),
                 };
                 let conversation = sessions.conversation(&user, now);
                 conversation.remember(&details);
@@ -204,21 +207,16 @@ impl Bot {
             }
             Request::Certs { name } => match input::certification_topic(&engine, name.as_deref()) {
                 Ok(topic) => Answer::public(topic_reply(&engine, &topic)),
-                Err(error) => Answer::private(notice("Unknown certification", error.0)),
+                Err(error) => Answer::private(form_error(&engine, error)),
             },
             Request::Shortcut { name } => match engine.shortcut(&name) {
                 Some(reply) => Answer::public(reply),
-                None => Answer::private(notice(
-                    "Unknown command",
-                    format!(
-                        "`/{name}` is no longer in the knowledge base. An admin can run `careerbot register` to refresh the command list."
-                    ),
-                )),
+                None => Answer::private(topic_missing(&engine, &format!("/{name}"))),
             },
             Request::Topic { id } => Answer::public(topic_reply(&engine, &id)),
             Request::Benefits(form) => match input::package_question(&form) {
                 Ok(package) => Answer::public(engine.calculation_reply(&package)),
-                Err(error) => Answer::private(notice("Check that option", error.0)),
+                Err(error) => Answer::private(form_error(&engine, error)),
             },
             Request::Forget => {
                 sessions.forget(&user);
@@ -291,12 +289,21 @@ impl Bot {
 /// The reply for a topic id, or a notice when the topic is gone (a button
 /// from before a reload).
 fn topic_reply(engine: &Engine, id: &str) -> Reply {
-    engine.topic(id).unwrap_or_else(|| {
-        notice(
-            "Topic not found",
-            "That topic is no longer in the knowledge base. Ask me in your own words, or try `/help`.",
-        )
-    })
+    engine
+        .topic(id)
+        .unwrap_or_else(|| topic_missing(engine, id))
+}
+
+fn topic_missing(engine: &Engine, name: &str) -> Reply {
+    let replies = &engine.knowledge().replies;
+    notice(
+        &replies.titles.topic_missing,
+        fill(&replies.topic_missing, &[("name", name)]),
+    )
+}
+
+fn form_error(engine: &Engine, error: input::FormError) -> Reply {
+    notice(&engine.knowledge().replies.titles.form_error, error.0)
 }
 
 fn notice(title: &str, body: impl Into<String>) -> Reply {

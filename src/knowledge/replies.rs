@@ -46,6 +46,9 @@ pub struct Replies {
     pub rate_limited: String,
     /// Under an estimate made from an empty salary form: how to refine it.
     pub salary_refine: String,
+    /// A button or command whose topic was removed since. `{name}`: the
+    /// command, or the topic id.
+    pub topic_missing: String,
     pub titles: Titles,
     pub suggestions: Suggestions,
     /// Commands that open one topic: `/duties` on Discord, and in the
@@ -126,6 +129,10 @@ pub struct Titles {
     pub too_long: String,
     pub empty: String,
     pub forgot: String,
+    pub rate_limited: String,
+    /// A slash-command option careerbot cannot use.
+    pub form_error: String,
+    pub topic_missing: String,
 }
 
 impl Replies {
