@@ -171,6 +171,12 @@ pub async fn serve(
             commands,
             // Never ping anyone, whatever a reply contains.
             allowed_mentions: Some(render::no_mentions()),
+            // No prefix commands: an @mention is a question, not a command
+            // prefix (poise would warn "didn't recognize command name").
+            prefix_options: poise::PrefixFrameworkOptions {
+                mention_as_prefix: false,
+                ..Default::default()
+            },
             event_handler: |framework, event| Box::pin(on_event(framework, event)),
             on_error: |error| Box::pin(on_error(error)),
             ..Default::default()
@@ -269,6 +275,14 @@ fn spawn_signal_handlers(
     tokio::spawn(async move {
         stop.await;
         tracing::info!("shutting down");
+        // Tell each shard to close itself first: after serenity has
+        // restarted a shard (identifying again), shutdown_all alone can miss
+        // the new one and leave it connected and answering.
+        for (id, runner) in shards.runners.lock().await.iter() {
+            runner
+                .runner_tx
+                .send_to_shard(serenity::ShardRunnerMessage::Shutdown(*id, 1000));
+        }
         shards.shutdown_all().await;
     });
     #[cfg(unix)]
