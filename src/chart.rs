@@ -69,7 +69,8 @@ pub enum Mark {
 }
 
 impl Mark {
-    fn values(&self) -> Vec<i64> {
+    /// Every dollar figure the mark draws.
+    pub fn values(&self) -> Vec<i64> {
         match self {
             Mark::Range { low, high } => vec![*low, *high],
             Mark::Percentiles {

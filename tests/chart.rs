@@ -170,21 +170,7 @@ fn the_rows_follow_the_details() {
     for chart in [national, boston] {
         assert!(chart.x_min < chart.x_max);
         for row in &chart.rows {
-            let values = match &row.mark {
-                Mark::Range { low, high } => vec![*low, *high],
-                Mark::Estimate { low, mid, high } => vec![*low, *mid, *high],
-                Mark::Percentiles {
-                    p10,
-                    p25,
-                    median,
-                    p75,
-                    p90,
-                } => [p10, p25, median, p75, p90]
-                    .into_iter()
-                    .flatten()
-                    .copied()
-                    .collect(),
-            };
+            let values = row.mark.values();
             for v in values {
                 assert!((chart.x_min..=chart.x_max).contains(&v), "{v} outside");
             }
