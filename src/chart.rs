@@ -324,14 +324,7 @@ impl SalaryChart {
             match &row.mark {
                 Mark::Range { low, high } => {
                     let (x0, x1) = (self.x_pixel(*low), self.x_pixel(*high));
-                    root.draw(&Rectangle::new(
-                        [(x0, y - bar / 2), (x1, y + bar / 2)],
-                        BAND.filled(),
-                    ))?;
-                    root.draw(&Rectangle::new(
-                        [(x0, y - bar / 2), (x1, y + bar / 2)],
-                        BAND_EDGE.stroke_width(1),
-                    ))?;
+                    outlined_bar(root, (x0, x1), y, bar, BAND, BAND_EDGE.stroke_width(1))?;
                     let label = format!("{}–{}", thousands(*low), thousands(*high));
                     self.label_beside(root, &label, x0, x1, y, &text(12.5, &MUTED))?;
                 }
@@ -389,14 +382,14 @@ impl SalaryChart {
                 Mark::Estimate { low, mid, high } => {
                     let (x0, xm, x1) =
                         (self.x_pixel(*low), self.x_pixel(*mid), self.x_pixel(*high));
-                    root.draw(&Rectangle::new(
-                        [(x0, y - bar / 2), (x1, y + bar / 2)],
-                        ESTIMATE_LIGHT.filled(),
-                    ))?;
-                    root.draw(&Rectangle::new(
-                        [(x0, y - bar / 2), (x1, y + bar / 2)],
+                    outlined_bar(
+                        root,
+                        (x0, x1),
+                        y,
+                        bar,
+                        ESTIMATE_LIGHT,
                         ESTIMATE.stroke_width(2),
-                    ))?;
+                    )?;
                     root.draw(&Rectangle::new(
                         [(xm - 2, y - bar / 2 - 6), (xm + 2, y + bar / 2 + 6)],
                         ESTIMATE.filled(),
@@ -489,6 +482,20 @@ impl SalaryChart {
             (mid_x, y - bar / 2 - 9),
         )
     }
+}
+
+/// A filled bar from `x0` to `x1`, centred on `y`, with an outline.
+fn outlined_bar<'a>(
+    root: &DrawingArea<BitMapBackend<'a>, plotters::coord::Shift>,
+    (x0, x1): (i32, i32),
+    y: i32,
+    height: i32,
+    fill: RGBColor,
+    edge: ShapeStyle,
+) -> Result<(), DrawingAreaErrorKind<<BitMapBackend<'a> as DrawingBackend>::ErrorType>> {
+    let corners = [(x0, y - height / 2), (x1, y + height / 2)];
+    root.draw(&Rectangle::new(corners, fill.filled()))?;
+    root.draw(&Rectangle::new(corners, edge))
 }
 
 /// The estimate's chart as PNG bytes, in one call.

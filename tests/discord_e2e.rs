@@ -39,23 +39,6 @@ const EXPECTED_INTENTS: u64 = serenity::GatewayIntents::GUILDS.bits()
     | serenity::GatewayIntents::GUILD_MESSAGES.bits()
     | serenity::GatewayIntents::DIRECT_MESSAGES.bits();
 
-/// The commands the bot must register.
-const COMMANDS: [&str; 13] = [
-    "ask",
-    "salary",
-    "certs",
-    "duties",
-    "day",
-    "outlook",
-    "skills",
-    "education",
-    "career",
-    "benefits",
-    "help",
-    "forget",
-    "reload",
-];
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_bot_connects_registers_its_commands_and_stops_cleanly() {
     let fake = FakeDiscord::start().await;
@@ -98,7 +81,7 @@ async fn the_bot_connects_registers_its_commands_and_stops_cleanly() {
         .iter()
         .map(|c| c["name"].as_str().unwrap())
         .collect();
-    for name in COMMANDS {
+    for name in discord_schema::COMMANDS {
         assert!(names.contains(&name), "/{name} not registered: {names:?}");
     }
     assert_eq!(

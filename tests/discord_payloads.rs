@@ -290,21 +290,7 @@ fn command_registration_follows_discords_rules() {
         .iter()
         .map(|c| c["name"].as_str().unwrap())
         .collect();
-    for expected in [
-        "ask",
-        "salary",
-        "certs",
-        "duties",
-        "day",
-        "outlook",
-        "skills",
-        "education",
-        "career",
-        "benefits",
-        "help",
-        "forget",
-        "reload",
-    ] {
+    for expected in discord_schema::COMMANDS {
         assert!(
             names.contains(&expected),
             "/{expected} missing from {names:?}"

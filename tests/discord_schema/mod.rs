@@ -182,3 +182,20 @@ pub fn assert_message_limits(message: &Value) {
     }
     assert_eq!(mentions["replied_user"], json!(false), "{mentions}");
 }
+
+/// The commands the bot must register.
+pub const COMMANDS: [&str; 13] = [
+    "ask",
+    "salary",
+    "certs",
+    "duties",
+    "day",
+    "outlook",
+    "skills",
+    "education",
+    "career",
+    "benefits",
+    "help",
+    "forget",
+    "reload",
+];
