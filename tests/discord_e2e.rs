@@ -19,6 +19,7 @@ use careerbot::discord::render;
 use discord_schema::{
     assert_message_limits, assert_valid, assert_valid_channel_message, schema_errors,
 };
+use fake_discord::expected::{Expected, expected, message_difference};
 use fake_discord::harness::{RunningBot, config_for, knowledge_dir, logs};
 use fake_discord::{
     Author, Direction, FakeDiscord, FrameData, GUILD_CHANNEL_ID, GUILD_ID, Handshake, Place,
@@ -145,63 +146,15 @@ fn bot_started(requests: &[Recorded]) -> Instant {
     requests[0].at
 }
 
-/// The answer a fresh user gets for `request`, from a bot of our own with
-/// the same settings: what the real client must send.
-struct Expected {
-    /// The interaction response (or follow-up) data of each message.
-    messages: Vec<Value>,
-    private: bool,
-    title: String,
-}
-
-fn expected(bot: &Bot, user: u64, request: Request) -> Expected {
-    let answer = bot.handle(user, request, Instant::now());
-    let cards = render::layout(&answer.reply);
-    let messages = cards
-        .iter()
-        .map(|card| {
-            serde_json::to_value(render::to_interaction_message(card, answer.private)).unwrap()
-        })
-        .collect();
-    Expected {
-        messages,
-        private: answer.private,
-        title: answer.reply.title.clone(),
-    }
-}
-
-/// The message body the bot sent matches the expected one: same embeds,
-/// same buttons, same privacy; valid and within the limits. An embed image
-/// (the salary chart) is checked by [`assert_uploads_match`] instead: the
-/// expected messages are planned without drawing it.
+/// The message body the bot sent matches the expected one (see
+/// [`message_difference`]), is valid and within the limits, and its uploads
+/// match its embed images.
 fn assert_same_message(label: &str, sent: &Recorded, expected: &Value, private: bool) {
-    let body = &sent.body;
-    let without_images = |embeds: &Value| {
-        let mut embeds = embeds.as_array().cloned().unwrap_or_default();
-        for embed in &mut embeds {
-            if let Some(embed) = embed.as_object_mut() {
-                embed.remove("image");
-            }
-        }
-        embeds
-    };
-    assert_eq!(
-        without_images(&body["embeds"]),
-        without_images(&expected["embeds"]),
-        "{label}: embeds differ"
-    );
-    assert_eq!(
-        body["components"].as_array().cloned().unwrap_or_default(),
-        expected["components"]
-            .as_array()
-            .cloned()
-            .unwrap_or_default(),
-        "{label}: buttons differ"
-    );
-    let flags = body["flags"].as_u64().unwrap_or(0);
-    assert_eq!(flags & 64 != 0, private, "{label}: ephemeral flag {flags}");
-    assert_message_limits(body);
-    assert_uploads_match(label, body, &sent.files);
+    if let Some(difference) = message_difference(&sent.body, expected, private) {
+        panic!("{label}: {difference}");
+    }
+    assert_message_limits(&sent.body);
+    assert_uploads_match(label, &sent.body, &sent.files);
 }
 
 /// Every `attachment://` image in the embeds is a PNG uploaded with the

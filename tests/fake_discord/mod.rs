@@ -14,7 +14,8 @@
 //!   Discord's 40060, an unknown one 10062, a bad token 50027); follow-ups
 //!   need an answered interaction; a message sent to a channel comes back on
 //!   the gateway as `MESSAGE_CREATE` authored by the bot, as Discord does.
-//! - Gateway: Hello with a short heartbeat interval ([`HEARTBEAT_INTERVAL`]),
+//! - Gateway: Hello with a short heartbeat interval ([`HEARTBEAT_INTERVAL`];
+//!   [`FakeDiscord::start_with_heartbeat`] sets another),
 //!   Identify → READY (a new session), Resume → the missed dispatches are
 //!   replayed and then RESUMED (an unknown or invalidated session gets op 9),
 //!   heartbeats are ACKed. Every dispatch is kept per session with its
@@ -44,7 +45,9 @@
 
 #![allow(dead_code)]
 
+pub mod expected;
 pub mod harness;
+pub mod load;
 
 use axum::Router;
 use axum::body::Bytes;
@@ -67,6 +70,11 @@ pub const TOKEN: &str = "MTIz.abc.def";
 /// The heartbeat interval sent in Hello: short, so a missed ACK shows
 /// within seconds.
 pub const HEARTBEAT_INTERVAL: Duration = Duration::from_millis(1000);
+/// The interval Discord itself sends. A load test uses it: at 1 s, a burst
+/// of a thousand dispatches can hold the ACK back long enough (behind the
+/// dispatches on the same socket) for the bot to reconnect, which real
+/// Discord's interval never causes.
+pub const DISCORD_HEARTBEAT_INTERVAL: Duration = Duration::from_millis(41_250);
 /// The server the guild payloads come from.
 pub const GUILD_ID: u64 = 700_000_000_000_000_001;
 /// The text channel of that server.
@@ -303,6 +311,8 @@ struct InteractionRecord {
     user: u64,
     channel_id: u64,
     answered: bool,
+    /// When the test dispatched it (queued for the gateway).
+    dispatched_at: Instant,
 }
 
 #[derive(Default)]
@@ -323,6 +333,9 @@ struct State {
     callback_failures: VecDeque<u16>,
     /// Users whose interaction callbacks are answered late.
     slow_users: HashMap<u64, Duration>,
+    /// How many interaction callbacks have been recorded, so a load test
+    /// can wait for a count without scanning every request on each change.
+    callbacks_recorded: usize,
 }
 
 impl State {
@@ -355,6 +368,7 @@ impl State {
                         user,
                         channel_id,
                         answered: false,
+                        dispatched_at: Instant::now(),
                     },
                 );
             }
@@ -380,6 +394,7 @@ struct Shared {
     state: Mutex<State>,
     changed: watch::Sender<u64>,
     addr: SocketAddr,
+    heartbeat_interval: Duration,
 }
 
 impl Shared {
@@ -423,8 +438,14 @@ impl Drop for FakeDiscord {
 }
 
 impl FakeDiscord {
-    /// Start serving on a free port of 127.0.0.1, in the current runtime.
+    /// Start serving on a free port of 127.0.0.1, in the current runtime,
+    /// asking for a heartbeat every [`HEARTBEAT_INTERVAL`].
     pub async fn start() -> FakeDiscord {
+        FakeDiscord::start_with_heartbeat(HEARTBEAT_INTERVAL).await
+    }
+
+    /// Start serving, asking for a heartbeat every `heartbeat_interval`.
+    pub async fn start_with_heartbeat(heartbeat_interval: Duration) -> FakeDiscord {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await
             .expect("a free port on 127.0.0.1");
@@ -433,6 +454,7 @@ impl FakeDiscord {
             state: Mutex::new(State::default()),
             changed: watch::channel(0).0,
             addr,
+            heartbeat_interval,
         });
         let app = Router::new()
             .route("/gateway", get(gateway))
@@ -647,6 +669,43 @@ impl FakeDiscord {
             |r| r.method == "POST" && r.path.starts_with(&prefix) && r.path.ends_with("/callback"),
         )
         .await
+    }
+
+    /// Wait until `count` interaction callbacks (of any interaction, with
+    /// any status) have been recorded in all; returns how many there are.
+    pub async fn wait_callback_count(&self, count: usize, timeout: Duration) -> usize {
+        self.wait_for(
+            &format!("{count} interaction callbacks"),
+            timeout,
+            |state| (state.callbacks_recorded >= count).then_some(state.callbacks_recorded),
+        )
+        .await
+    }
+
+    /// Every interaction callback recorded so far, by interaction id, in the
+    /// order they arrived.
+    pub fn callbacks(&self) -> HashMap<u64, Vec<Recorded>> {
+        let state = self.shared.lock();
+        let mut by_interaction: HashMap<u64, Vec<Recorded>> = HashMap::new();
+        for request in &state.requests {
+            let id = match request.route().split('/').collect::<Vec<_>>()[..] {
+                ["", "interactions", id, _, "callback"] if request.method == "POST" => id.parse(),
+                _ => continue,
+            };
+            if let Ok(id) = id {
+                by_interaction.entry(id).or_default().push(request.clone());
+            }
+        }
+        by_interaction
+    }
+
+    /// When the test dispatched interaction `id`.
+    pub fn dispatched_at(&self, id: u64) -> Option<Instant> {
+        self.shared
+            .lock()
+            .interactions
+            .get(&id)
+            .map(|i| i.dispatched_at)
     }
 
     /// Wait for a gateway frame that `matches`.
@@ -1148,7 +1207,7 @@ async fn connection(shared: Arc<Shared>, mut socket: WebSocket) {
     });
     let hello = json!({
         "op": 10,
-        "d": {"heartbeat_interval": HEARTBEAT_INTERVAL.as_millis() as u64},
+        "d": {"heartbeat_interval": shared.heartbeat_interval.as_millis() as u64},
         "s": null,
         "t": null,
     });
@@ -1348,7 +1407,9 @@ async fn rest(
     } else {
         (error(401, 0, "401: Unauthorized"), Duration::ZERO)
     };
+    let is_callback = method == Method::POST && path.ends_with("/callback");
     shared.update(|state| {
+        state.callbacks_recorded += usize::from(is_callback);
         state.requests.push(Recorded {
             method: method.to_string(),
             path,
