@@ -214,7 +214,7 @@ impl Workload {
         let case_index = n % self.cases.len();
         let user_index = n % users;
         let user = FIRST_LOAD_USER + user_index as u64;
-        let place = if user_index % 2 == 0 {
+        let place = if user_index.is_multiple_of(2) {
             Place::Guild
         } else {
             Place::Dm
