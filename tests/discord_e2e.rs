@@ -15,7 +15,6 @@ mod fake_discord;
 use careerbot::Engine;
 use careerbot::discord::bot::{Bot, BotSettings, Request};
 use careerbot::discord::input::{self, BenefitsForm, SalaryForm};
-use careerbot::discord::render;
 use discord_schema::{
     assert_message_limits, assert_valid, assert_valid_channel_message, schema_errors,
 };
