@@ -233,7 +233,7 @@ fn discord_runtime<T, F: Future<Output = Result<T, StartError>>>(
     task: impl FnOnce() -> F,
 ) -> Result<T, Failure> {
     let filter = tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| {
-        tracing_subscriber::EnvFilter::new("careerbot=info,serenity=warn,poise=warn")
+        tracing_subscriber::EnvFilter::new(careerbot::discord::client::DEFAULT_LOG_FILTER)
     });
     let _ = tracing_subscriber::fmt()
         .with_env_filter(filter)

@@ -42,12 +42,13 @@ impl std::io::Write for LogWriter {
     }
 }
 
-/// Send the bot's log (careerbot, serenity and poise at info) to the
-/// buffer; once per test binary.
+/// Send the bot's log, filtered as the `careerbot` binary filters it by
+/// default, to the buffer; once per test binary.
 pub fn capture_logs() {
     static INSTALL: Once = Once::new();
     INSTALL.call_once(|| {
-        let filter = tracing_subscriber::EnvFilter::new("careerbot=info,serenity=info,poise=info");
+        let filter =
+            tracing_subscriber::EnvFilter::new(careerbot::discord::client::DEFAULT_LOG_FILTER);
         tracing_subscriber::fmt()
             .with_env_filter(filter)
             .with_ansi(false)
