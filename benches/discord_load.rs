@@ -82,6 +82,19 @@ fn main() {
                 outcome.percentile(99.0),
                 outcome.percentile(100.0),
             );
+            // /salary draws a chart and uploads it: its own figures.
+            let salary = |index: usize| {
+                workload.cases[dispatched[index].case]
+                    .label
+                    .starts_with("/salary")
+            };
+            println!(
+                "    /salary (chart drawn and uploaded): p50 {:.2?}, p99 {:.2?}; everything else: p50 {:.2?}, p99 {:.2?}",
+                outcome.percentile_of(50.0, salary),
+                outcome.percentile_of(99.0, salary),
+                outcome.percentile_of(50.0, |i| !salary(i)),
+                outcome.percentile_of(99.0, |i| !salary(i)),
+            );
         }
         println!("{answered} interactions in all, every one answered once and correctly");
         bot.stop().await;

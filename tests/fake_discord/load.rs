@@ -18,7 +18,6 @@ use careerbot::discord::bot::{Bot, BotSettings, Request};
 use careerbot::discord::input::{self, BenefitsForm, SalaryForm};
 use careerbot::discord::render;
 use serde_json::{Value, json};
-use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
 /// The first of the load's users.
@@ -334,9 +333,9 @@ pub async fn dispatch_paced(
 pub struct LoadOutcome {
     /// The callbacks for each interaction dispatched (in dispatch order).
     pub callbacks: Vec<Vec<Recorded>>,
-    /// From each interaction's dispatch to the arrival of its first
-    /// callback, for those answered; sorted.
-    pub latencies: Vec<Duration>,
+    /// For each interaction dispatched, from its dispatch to the arrival of
+    /// its first callback, if one came.
+    pub latencies: Vec<Option<Duration>>,
     /// From the first dispatch to the last callback.
     pub span: Duration,
     /// Callbacks for interactions that were not in the load.
@@ -371,17 +370,16 @@ impl LoadOutcome {
             .map(Vec::len)
             .sum::<usize>()
             .saturating_sub(before);
-        let dispatch_times: HashMap<u64, Instant> = dispatched
+        let dispatch_times: Vec<Option<Instant>> = dispatched
             .iter()
-            .filter_map(|d| Some((d.id, fake.dispatched_at(d.id)?)))
+            .map(|d| fake.dispatched_at(d.id))
             .collect();
-        let mut latencies: Vec<Duration> = dispatched
+        let latencies = dispatch_times
             .iter()
             .zip(&callbacks)
-            .filter_map(|(d, got)| Some(got.first()?.at - dispatch_times[&d.id]))
+            .map(|(sent, got)| Some(got.first()?.at - (*sent)?))
             .collect();
-        latencies.sort();
-        let first = dispatch_times.values().min().copied();
+        let first = dispatch_times.iter().flatten().min().copied();
         let last = callbacks
             .iter()
             .filter_map(|c| c.first())
@@ -401,15 +399,30 @@ impl LoadOutcome {
 
     /// Answered interactions per second, first dispatch to last callback.
     pub fn per_second(&self) -> f64 {
-        self.latencies.len() as f64 / self.span.as_secs_f64()
+        self.latencies.iter().flatten().count() as f64 / self.span.as_secs_f64()
     }
 
-    /// The `p`-th percentile (0 to 100) of the latencies.
+    /// The `p`-th percentile (0 to 100) of the latencies of all answered
+    /// interactions.
     pub fn percentile(&self, p: f64) -> Duration {
-        if self.latencies.is_empty() {
+        self.percentile_of(p, |_| true)
+    }
+
+    /// The `p`-th percentile of the latencies of the answered interactions
+    /// whose index in the load passes `which`.
+    pub fn percentile_of(&self, p: f64, which: impl Fn(usize) -> bool) -> Duration {
+        let mut latencies: Vec<Duration> = self
+            .latencies
+            .iter()
+            .enumerate()
+            .filter(|(index, _)| which(*index))
+            .filter_map(|(_, latency)| *latency)
+            .collect();
+        if latencies.is_empty() {
             return Duration::ZERO;
         }
-        let rank = (p / 100.0 * self.latencies.len() as f64).ceil() as usize;
-        self.latencies[rank.clamp(1, self.latencies.len()) - 1]
+        latencies.sort();
+        let rank = (p / 100.0 * latencies.len() as f64).ceil() as usize;
+        latencies[rank.clamp(1, latencies.len()) - 1]
     }
 }
