@@ -57,6 +57,21 @@ pub struct LoadCase {
     want: Want,
 }
 
+impl LoadCase {
+    fn slash(
+        label: String,
+        command: &'static str,
+        options: Vec<(&'static str, Value)>,
+        want: Want,
+    ) -> LoadCase {
+        LoadCase {
+            label,
+            action: Action::Slash { command, options },
+            want,
+        }
+    }
+}
+
 /// The mix of cases, each with the answer a fresh user gets.
 pub struct Workload {
     pub cases: Vec<LoadCase>,
@@ -100,40 +115,34 @@ impl Workload {
             "what benefits come with the job",
         ];
         for question in questions {
-            cases.push(LoadCase {
-                label: format!("/ask {question}"),
-                action: Action::Slash {
-                    command: "ask",
-                    options: vec![("question", json!(question))],
-                },
-                want: answer(Request::Ask {
+            cases.push(LoadCase::slash(
+                format!("/ask {question}"),
+                "ask",
+                vec![("question", json!(question))],
+                answer(Request::Ask {
                     text: question.to_string(),
                 }),
-            });
+            ));
         }
         for name in ["duties", "day", "outlook", "skills", "career", "help"] {
-            cases.push(LoadCase {
-                label: format!("/{name}"),
-                action: Action::Slash {
-                    command: name,
-                    options: vec![],
-                },
-                want: answer(Request::Shortcut {
+            cases.push(LoadCase::slash(
+                format!("/{name}"),
+                name,
+                vec![],
+                answer(Request::Shortcut {
                     name: name.to_string(),
                 }),
-            });
+            ));
         }
         for name in ["cmaa", "cpct"] {
-            cases.push(LoadCase {
-                label: format!("/certs {name}"),
-                action: Action::Slash {
-                    command: "certs",
-                    options: vec![("name", json!(name))],
-                },
-                want: answer(Request::Certs {
+            cases.push(LoadCase::slash(
+                format!("/certs {name}"),
+                "certs",
+                vec![("name", json!(name))],
+                answer(Request::Certs {
                     name: Some(name.to_string()),
                 }),
-            });
+            ));
         }
         // Every option given, so nothing remembered from the same user's
         // earlier questions can change the estimate.
@@ -147,40 +156,36 @@ impl Workload {
                 employer: Some(employer),
                 certifications: Some(certifications.into()),
             };
-            cases.push(LoadCase {
-                label: format!("/salary {years} years {location}"),
-                action: Action::Slash {
-                    command: "salary",
-                    options: vec![
-                        ("experience", json!(years)),
-                        ("education", json!(education)),
-                        ("location", json!(location)),
-                        ("employer", json!(employer)),
-                        ("certifications", json!(certifications)),
-                    ],
-                },
-                want: answer(Request::Salary(form)),
-            });
-        }
-        cases.push(LoadCase {
-            label: "/benefits".into(),
-            action: Action::Slash {
-                command: "benefits",
-                options: vec![
-                    ("base", json!(48_000)),
-                    ("contribution", json!(5.0)),
-                    ("match", json!(100.0)),
-                    ("cap", json!(4.0)),
+            cases.push(LoadCase::slash(
+                format!("/salary {years} years {location}"),
+                "salary",
+                vec![
+                    ("experience", json!(years)),
+                    ("education", json!(education)),
+                    ("location", json!(location)),
+                    ("employer", json!(employer)),
+                    ("certifications", json!(certifications)),
                 ],
-            },
-            want: answer(Request::Benefits(BenefitsForm {
+                answer(Request::Salary(form)),
+            ));
+        }
+        cases.push(LoadCase::slash(
+            "/benefits".into(),
+            "benefits",
+            vec![
+                ("base", json!(48_000)),
+                ("contribution", json!(5.0)),
+                ("match", json!(100.0)),
+                ("cap", json!(4.0)),
+            ],
+            answer(Request::Benefits(BenefitsForm {
                 base: 48_000,
                 contribution_pct: Some(5.0),
                 match_pct: Some(100.0),
                 cap_pct: Some(4.0),
                 bonus: None,
             })),
-        });
+        ));
         for topic in ["pay.national", "certs.overview"] {
             cases.push(LoadCase {
                 label: format!("button {topic}"),
@@ -228,6 +233,11 @@ impl Workload {
             } => fake.autocomplete(command, focused, partial, &[], user, place),
         };
         (payload, case_index)
+    }
+
+    /// The payloads of a whole load of `count`, each with its case.
+    pub fn payloads(&self, fake: &FakeDiscord, count: usize, users: usize) -> Vec<(Value, usize)> {
+        (0..count).map(|n| self.payload(fake, n, users)).collect()
     }
 
     /// Whether a callback is the right answer to `case`: accepted (204),
@@ -282,10 +292,8 @@ pub fn dispatch_burst(
     users: usize,
 ) -> Vec<Dispatched> {
     // Payloads are built first, so the burst is only the dispatching.
-    let payloads: Vec<(Value, usize)> = (0..count)
-        .map(|n| workload.payload(fake, n, users))
-        .collect();
-    payloads
+    workload
+        .payloads(fake, count, users)
         .into_iter()
         .map(|(payload, case)| Dispatched {
             id: fake.interact(payload),
@@ -304,9 +312,7 @@ pub async fn dispatch_paced(
     users: usize,
     rate: u32,
 ) -> Vec<Dispatched> {
-    let payloads: Vec<(Value, usize)> = (0..count)
-        .map(|n| workload.payload(fake, n, users))
-        .collect();
+    let payloads = workload.payloads(fake, count, users);
     let start = tokio::time::Instant::now();
     let mut dispatched = Vec::with_capacity(count);
     let mut payloads = payloads.into_iter();
