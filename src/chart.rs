@@ -12,6 +12,7 @@
 
 use crate::estimate::{Estimate, location_factor};
 use crate::knowledge::KnowledgeBase;
+use crate::render::fit;
 use crate::understanding::Details;
 use plotters::prelude::*;
 use plotters::style::FontStyle;
@@ -129,7 +130,7 @@ impl SalaryChart {
             .experience
             .iter()
             .map(|band| Row {
-                label: capitalized(&short(&band.label, 24)),
+                label: fit::capitalized(&short(&band.label, 24)),
                 // "entry level (0-2 years)" → "national, 0-2 years".
                 note: Some(match band.label.split_once(" (") {
                     Some((_, years)) => format!("national, {}", years.trim_end_matches(')')),
@@ -541,17 +542,9 @@ fn thousands(dollars: i64) -> String {
     }
 }
 
-fn capitalized(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
-}
-
 fn short(text: &str, max: usize) -> String {
     let text = text.split(" (").next().unwrap_or(text);
-    crate::discord::split::truncate(text, max)
+    fit::truncate(text, max)
 }
 
 fn register_fonts() -> Result<(), ChartError> {

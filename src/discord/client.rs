@@ -143,7 +143,7 @@ pub fn reload_report(outcome: &Result<super::bot::Reloaded, KnowledgeError>) -> 
         ),
         Err(error) => format!(
             "The knowledge files have errors, so I kept the ones already loaded. Fix these and reload again:\n{}",
-            super::split::truncate(&error.to_string(), 3500)
+            crate::render::fit::truncate(&error.to_string(), 3500)
         ),
     }
 }

@@ -11,6 +11,7 @@ use super::input::{self, BenefitsForm, SalaryForm};
 use super::render;
 use crate::engine::MAX_QUESTION_CHARS;
 use crate::knowledge::KnowledgeBase;
+use crate::render::fit;
 use crate::reply::Reply;
 use poise::serenity_prelude as serenity;
 use std::borrow::Cow;
@@ -66,7 +67,7 @@ fn fill_choices<'a>(command: &mut Command, option: &str, labels: impl Iterator<I
         parameter.choices = Cow::Owned(
             labels
                 .map(|label| poise::CommandParameterChoice {
-                    name: Cow::Owned(capitalized(&super::split::truncate(label, 100))),
+                    name: Cow::Owned(fit::capitalized(&fit::truncate(label, 100))),
                     localizations: Cow::Borrowed(&[]),
                     __non_exhaustive: (),
                 })
@@ -75,14 +76,6 @@ fn fill_choices<'a>(command: &mut Command, option: &str, labels: impl Iterator<I
         // With choices, a range would be redundant (and Discord refuses
         // both on one option).
         parameter.type_setter = Some(|option| option.kind(serenity::CommandOptionType::Integer));
-    }
-}
-
-fn capitalized(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
     }
 }
 

@@ -416,5 +416,5 @@ pub fn certification_topic(engine: &Engine, name: Option<&str>) -> Result<String
 
 /// `text` cut to `max` characters, ending in "…" when cut.
 fn clip(text: &str, max: usize) -> String {
-    super::split::truncate(text, max)
+    crate::render::fit::truncate(text, max)
 }

@@ -6,8 +6,8 @@
 //! - [`input`]: options and message text → engine input; autocomplete.
 //! - [`bot`]: the bot's state (engine, per-user memory, rate limit) and
 //!   request handling.
-//! - [`render`]: a reply → embeds and buttons within Discord's [`limits`].
-//! - [`split`]: cutting long text at paragraph or sentence boundaries.
+//! - [`render`]: a reply → embeds and buttons within Discord's [`limits`]
+//!   (long text is cut by [`crate::render::fit`]).
 //!
 //! [`commands`] (poise) and [`client`] (serenity) are the thin layer that
 //! talks to Discord.
@@ -18,4 +18,3 @@ pub mod commands;
 pub mod input;
 pub mod limits;
 pub mod render;
-pub mod split;

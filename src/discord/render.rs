@@ -8,8 +8,8 @@
 //! mentions: an echoed `@everyone` or `<@id>` never pings anyone.
 
 use super::limits;
-use super::split::{split_text, truncate};
 use crate::estimate::{dollars, signed_dollars};
+use crate::render::fit::{split_text, truncate};
 use crate::reply::{Reply, ReplyKind, TopicLink};
 use poise::serenity_prelude as serenity;
 

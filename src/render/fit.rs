@@ -1,11 +1,11 @@
-//! Cutting long text to fit Discord's length limits, at the most natural
-//! boundary available: a paragraph break, then a line break, then a
-//! sentence end, then a space. Only a single word longer than the limit is
-//! ever cut mid-word.
+//! Fitting text into a limited space, for any front end (Discord's length
+//! limits, the chart's labels): cutting long text at the most natural
+//! boundary available (a paragraph break, then a line break, then a
+//! sentence end, then a space), and capitalizing a label. Only a single
+//! word longer than the limit is ever cut mid-word.
 //!
 //! Lengths are counted in `char`s (Unicode scalar values), as Discord
-//! counts them, not in bytes. Nothing here knows about Discord types, so it
-//! is tested as plain functions.
+//! counts them, not in bytes.
 
 /// How good a break is; lower is better. The order is the order of
 /// preference: a paragraph break keeps whole paragraphs together, a line
@@ -176,6 +176,16 @@ fn trim_end(chars: &[char], from: usize, to: usize) -> usize {
         .rev()
         .find(|&i| !chars[i].is_whitespace())
         .map_or(from, |i| i + 1)
+}
+
+/// `text` with its first letter in upper case, for a label made from a
+/// phrase that starts mid-sentence ("entry level" → "Entry level").
+pub fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
 }
 
 #[cfg(test)]
@@ -479,5 +489,13 @@ mod tests {
                 assert_eq!(cut, text);
             }
         }
+    }
+
+    #[test]
+    fn capitalized_raises_only_the_first_letter() {
+        assert_eq!(capitalized("entry level"), "Entry level");
+        assert_eq!(capitalized("état de l'art"), "État de l'art");
+        assert_eq!(capitalized("BLS, all U.S."), "BLS, all U.S.");
+        assert_eq!(capitalized(""), "");
     }
 }
