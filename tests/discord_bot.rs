@@ -8,7 +8,7 @@ mod common;
 use careerbot::Engine;
 use careerbot::config::DiscordConfig;
 use careerbot::discord::bot::{Bot, BotSettings, Request};
-use careerbot::discord::input::{self, BenefitsForm, MessageContext, SalaryForm};
+use careerbot::discord::input::{self, BenefitsForm, FormError, MessageContext, SalaryForm};
 use careerbot::reply::ReplyKind;
 use careerbot::understanding::{Experience, Place};
 use std::path::Path;
@@ -129,53 +129,109 @@ fn the_salary_form_becomes_details() {
 #[test]
 fn bad_form_values_get_a_clear_message() {
     let engine = common::engine();
-    let error = |form: SalaryForm| input::salary_details(engine, &form).unwrap_err().0;
-    assert!(
-        error(SalaryForm {
-            location: Some("Atlantis".into()),
-            ..SalaryForm::default()
-        })
-        .contains("I don't know the place \"Atlantis\"")
+    let kb = engine.knowledge();
+    let error = |form: SalaryForm| input::salary_details(engine, &form).unwrap_err();
+    let place = error(SalaryForm {
+        location: Some("Atlantis".into()),
+        ..SalaryForm::default()
+    });
+    assert_eq!(
+        place,
+        FormError::UnknownPlace {
+            typed: "Atlantis".into()
+        }
     );
     assert!(
-        error(SalaryForm {
-            certifications: Some("PhD in wizardry".into()),
-            ..SalaryForm::default()
-        })
-        .contains("cmaa")
+        place
+            .wording(kb)
+            .contains("I don't know the place \"Atlantis\""),
+        "{}",
+        place.wording(kb)
+    );
+    let certification = error(SalaryForm {
+        certifications: Some("PhD in wizardry".into()),
+        ..SalaryForm::default()
+    });
+    let wording = certification.wording(kb);
+    assert!(
+        wording.contains("PhD in wizardry") && wording.contains("cmaa, cehrs, cpct"),
+        "{wording}"
     );
     assert!(
-        error(SalaryForm {
-            education: Some(99),
-            ..SalaryForm::default()
-        })
-        .contains("out of date")
+        wording.contains("\"none\""),
+        "/salary also takes none: {wording}"
+    );
+    let stale = error(SalaryForm {
+        education: Some(99),
+        ..SalaryForm::default()
+    });
+    assert_eq!(
+        stale,
+        FormError::StaleChoice {
+            option: "education"
+        }
     );
     assert!(
-        error(SalaryForm {
-            experience: Some(51),
-            ..SalaryForm::default()
-        })
-        .contains("0 to 50")
+        stale
+            .wording(kb)
+            .contains("education choice is out of date")
     );
+    let years = error(SalaryForm {
+        experience: Some(51),
+        ..SalaryForm::default()
+    });
     assert!(
+        years.wording(kb).contains("0 to 50"),
+        "{}",
+        years.wording(kb)
+    );
+    assert!(matches!(
         error(SalaryForm {
             location: Some("metro:00000".into()),
             ..SalaryForm::default()
-        })
-        .contains("I don't know the place")
+        }),
+        FormError::UnknownPlace { .. }
+    ));
+    // What was typed is clipped, so a paste cannot flood the notice.
+    let long = "x".repeat(5_000);
+    let clipped = error(SalaryForm {
+        location: Some(long),
+        ..SalaryForm::default()
+    })
+    .wording(kb);
+    assert!(clipped.chars().count() < 300, "{clipped}");
+
+    let unknown_cert = input::certification_topic(engine, Some("wizardry")).unwrap_err();
+    let wording = unknown_cert.wording(kb);
+    assert!(
+        wording.contains("wizardry") && !wording.contains("none"),
+        "{wording}"
     );
+
     let benefits = input::package_question(&BenefitsForm {
         base: 0,
         ..BenefitsForm::default()
-    });
-    assert!(benefits.unwrap_err().0.contains("`base`"));
+    })
+    .unwrap_err();
+    assert!(benefits.wording(kb).contains("`base`"));
     let benefits = input::package_question(&BenefitsForm {
         base: 40_000,
         match_pct: Some(150.0),
         ..BenefitsForm::default()
-    });
-    assert!(benefits.unwrap_err().0.contains("`match`"));
+    })
+    .unwrap_err();
+    assert_eq!(
+        benefits,
+        FormError::PercentageOutOfRange { option: "match" }
+    );
+    assert!(benefits.wording(kb).contains("`match` is a percentage"));
+    let bonus = input::package_question(&BenefitsForm {
+        base: 40_000,
+        bonus: Some(-1),
+        ..BenefitsForm::default()
+    })
+    .unwrap_err();
+    assert!(bonus.wording(kb).contains("`bonus`"));
 }
 
 #[test]

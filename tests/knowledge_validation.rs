@@ -547,3 +547,55 @@ fn a_shortcut_discord_would_refuse_is_named_with_its_line() {
     );
     assert_problem(&copy.load_error(), "replies.toml", line, "defined twice");
 }
+
+/// Replace the first `from` after the line starting `[table]` (or from the
+/// top) with `to`; returns the 1-based line changed.
+fn replace_in_table(copy: &Copy, file: &str, table: Option<&str>, from: &str, to: &str) -> usize {
+    let text = copy.read(file);
+    let start = table.map_or(0, |t| {
+        text.find(&format!("\n[{t}]\n"))
+            .unwrap_or_else(|| panic!("[{t}] in {file}"))
+    });
+    let at = start
+        + text[start..]
+            .find(from)
+            .unwrap_or_else(|| panic!("{from:?} in {file}"));
+    copy.write(
+        file,
+        &format!("{}{to}{}", &text[..at], &text[at + from.len()..]),
+    );
+    text[..at].lines().count()
+}
+
+#[test]
+fn a_placeholder_careerbot_does_not_fill_names_its_line() {
+    // A typo in a table's template.
+    let copy = Copy::new("placeholder-typo");
+    let line = replace_in_table(
+        &copy,
+        "replies.toml",
+        Some("form_errors"),
+        "the place \\\"{place}",
+        "the place \\\"{plac}",
+    );
+    let error = copy.load_error();
+    assert_problem(&error, "replies.toml", line, "{plac}");
+    assert_problem(&error, "replies.toml", line, "form_errors.unknown_place");
+    assert_problem(&error, "replies.toml", line, "it can use {place}");
+
+    // A placeholder in a sentence that takes none, at the top of the file.
+    let copy = Copy::new("placeholder-none");
+    let line = replace_in_table(
+        &copy,
+        "replies.toml",
+        None,
+        "I've forgotten",
+        "I've forgotten {details}",
+    );
+    assert_problem(
+        &copy.load_error(),
+        "replies.toml",
+        line,
+        "{details} in forgot is not a value careerbot fills in; it takes none",
+    );
+}

@@ -303,7 +303,8 @@ fn topic_missing(engine: &Engine, name: &str) -> Reply {
 }
 
 fn form_error(engine: &Engine, error: input::FormError) -> Reply {
-    notice(&engine.knowledge().replies.titles.form_error, error.0)
+    let kb = engine.knowledge();
+    notice(&kb.replies.titles.form_error, error.wording(kb))
 }
 
 fn notice(title: &str, body: impl Into<String>) -> Reply {

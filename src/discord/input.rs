@@ -7,9 +7,8 @@
 
 use crate::compensation::PackageQuestion;
 use crate::engine::Engine;
-use crate::knowledge::{AreaWages, KnowledgeBase};
+use crate::knowledge::{AreaWages, KnowledgeBase, fill};
 use crate::understanding::{Details, Experience, Place, normalize};
-use std::fmt;
 
 /// Discord's limit on an autocomplete reply's choices.
 pub const MAX_CHOICES: usize = 25;
@@ -47,17 +46,76 @@ pub struct BenefitsForm {
     pub bonus: Option<i64>,
 }
 
-/// An option value the engine cannot use; the message says what to do.
+/// An option value the engine cannot use. What the person is told is worded
+/// in `replies.toml` (`[form_errors]`), so [`FormError::wording`] needs the
+/// knowledge base.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FormError(pub String);
-
-impl fmt::Display for FormError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
+pub enum FormError {
+    /// `experience` above [`MAX_EXPERIENCE_YEARS`].
+    ExperienceOutOfRange,
+    /// A choice index the knowledge base no longer has (it changed since the
+    /// commands were registered). `option` names the option.
+    StaleChoice { option: &'static str },
+    /// A `location` that names no place we know.
+    UnknownPlace { typed: String },
+    /// A certification we do not know; `none_allowed` when "none" is also
+    /// an answer (`/salary`).
+    UnknownCertification { typed: String, none_allowed: bool },
+    /// `base` of zero or less.
+    BaseNotPositive,
+    /// A percentage option outside 0 to 100. `option` names it.
+    PercentageOutOfRange { option: &'static str },
+    /// A negative `bonus`.
+    NegativeBonus,
 }
 
-impl std::error::Error for FormError {}
+impl FormError {
+    /// What to tell the person, from `replies.toml`, with what they typed
+    /// clipped to a readable length.
+    pub fn wording(&self, kb: &KnowledgeBase) -> String {
+        let templates = &kb.replies.form_errors;
+        let known_certifications = || {
+            (kb.model.certifications.iter())
+                .map(|c| c.id.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        match self {
+            FormError::ExperienceOutOfRange => fill(
+                &templates.experience_range,
+                &[("max", &MAX_EXPERIENCE_YEARS.to_string())],
+            ),
+            FormError::StaleChoice { option } => {
+                fill(&templates.stale_choice, &[("option", option)])
+            }
+            FormError::UnknownPlace { typed } => {
+                fill(&templates.unknown_place, &[("place", &clip(typed, 60))])
+            }
+            FormError::UnknownCertification {
+                typed,
+                none_allowed,
+            } => {
+                let template = if *none_allowed {
+                    &templates.unknown_certification_or_none
+                } else {
+                    &templates.unknown_certification
+                };
+                fill(
+                    template,
+                    &[
+                        ("name", &clip(typed, 60)),
+                        ("known", &known_certifications()),
+                    ],
+                )
+            }
+            FormError::BaseNotPositive => templates.base_not_positive.clone(),
+            FormError::PercentageOutOfRange { option } => {
+                fill(&templates.percentage_range, &[("option", option)])
+            }
+            FormError::NegativeBonus => templates.negative_bonus.clone(),
+        }
+    }
+}
 
 /// One autocomplete suggestion: what the person sees, and what we get back.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -75,26 +133,19 @@ pub fn salary_details(engine: &Engine, form: &SalaryForm) -> Result<Details, For
     let mut details = Details::default();
     if let Some(years) = form.experience {
         if years > MAX_EXPERIENCE_YEARS {
-            return Err(FormError(format!(
-                "`experience` must be 0 to {MAX_EXPERIENCE_YEARS} years."
-            )));
+            return Err(FormError::ExperienceOutOfRange);
         }
         details.experience = Some(Experience::Years(f64::from(years)));
     }
     if let Some(index) = form.education {
-        let level = model.education.get(index as usize).ok_or_else(|| {
-            FormError(
-                "That education choice is out of date. Please pick it again from the list.".into(),
-            )
+        let level = (model.education.get(index as usize)).ok_or(FormError::StaleChoice {
+            option: "education",
         })?;
         details.education = Some(level.id.clone());
     }
     if let Some(index) = form.employer {
-        let employer = model.employers.get(index as usize).ok_or_else(|| {
-            FormError(
-                "That employer choice is out of date. Please pick it again from the list.".into(),
-            )
-        })?;
+        let employer = (model.employers.get(index as usize))
+            .ok_or(FormError::StaleChoice { option: "employer" })?;
         details.employer = Some(employer.id.clone());
     }
     if let Some(text) = form
@@ -114,12 +165,10 @@ pub fn salary_details(engine: &Engine, form: &SalaryForm) -> Result<Details, For
         let mut found = engine.read_details(text);
         found.no_certifications |= text.eq_ignore_ascii_case(NONE_VALUE);
         if found.certifications.is_empty() && !found.no_certifications {
-            let known: Vec<&str> = model.certifications.iter().map(|c| c.id.as_str()).collect();
-            return Err(FormError(format!(
-                "I don't know the certification \"{}\". I know {}, or \"none\".",
-                clip(text, 60),
-                known.join(", ")
-            )));
+            return Err(FormError::UnknownCertification {
+                typed: text.to_string(),
+                none_allowed: true,
+            });
         }
         details.certifications = found.certifications;
         details.no_certifications = found.no_certifications;
@@ -131,11 +180,8 @@ pub fn salary_details(engine: &Engine, form: &SalaryForm) -> Result<Details, For
 /// free text read the way the chat reads it.
 pub fn location_from_option(engine: &Engine, text: &str) -> Result<Place, FormError> {
     let wages = &engine.knowledge().wages;
-    let unknown = || {
-        FormError(format!(
-            "I don't know the place \"{}\". Pick a metro or state from the list, or type a U.S. city and state such as \"Boston, MA\".",
-            clip(text, 60)
-        ))
+    let unknown = || FormError::UnknownPlace {
+        typed: text.to_string(),
     };
     if let Some(code) = text.strip_prefix("metro:") {
         let area = wages.metro(code).ok_or_else(unknown)?;
@@ -166,9 +212,7 @@ const RURAL_VALUE: &str = "rural";
 /// The package a `/benefits` form describes.
 pub fn package_question(form: &BenefitsForm) -> Result<PackageQuestion, FormError> {
     if form.base <= 0 {
-        return Err(FormError(
-            "`base` must be a yearly salary in dollars, such as 45000.".into(),
-        ));
+        return Err(FormError::BaseNotPositive);
     }
     for (name, value) in [
         ("contribution", form.contribution_pct),
@@ -178,13 +222,11 @@ pub fn package_question(form: &BenefitsForm) -> Result<PackageQuestion, FormErro
         if let Some(v) = value
             && !(0.0..=100.0).contains(&v)
         {
-            return Err(FormError(format!(
-                "`{name}` is a percentage from 0 to 100."
-            )));
+            return Err(FormError::PercentageOutOfRange { option: name });
         }
     }
     if form.bonus.is_some_and(|b| b < 0) {
-        return Err(FormError("`bonus` cannot be negative.".into()));
+        return Err(FormError::NegativeBonus);
     }
     Ok(PackageQuestion {
         base: Some(form.base),
@@ -401,16 +443,10 @@ pub fn certification_topic(engine: &Engine, name: Option<&str>) -> Result<String
     };
     match by_id.or_else(by_text) {
         Some(cert) => Ok(cert.topic.clone()),
-        None => Err(FormError(format!(
-            "I don't know the certification \"{}\". Try {}.",
-            clip(name, 60),
-            model
-                .certifications
-                .iter()
-                .map(|c| c.id.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
-        ))),
+        None => Err(FormError::UnknownCertification {
+            typed: name.to_string(),
+            none_allowed: false,
+        }),
     }
 }
 

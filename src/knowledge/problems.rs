@@ -105,6 +105,36 @@ impl SourceText {
         }
     }
 
+    /// The line of `key = ...` at or after byte `from` (the start of its
+    /// table), so a problem points at the value at fault, not just its
+    /// table; the line of `from` if the key is not found.
+    pub fn key_line(&self, from: usize, key: &str) -> usize {
+        let mut offset = from.min(self.text.len());
+        for line in self.text[offset..].split_inclusive('\n') {
+            let trimmed = line.trim_start();
+            if let Some(rest) = trimmed.strip_prefix(key)
+                && rest.trim_start().starts_with('=')
+            {
+                return self.line_of(offset);
+            }
+            offset += line.len();
+        }
+        self.line_of(from)
+    }
+
+    /// Where the table headed `[name]` starts, if the file has one.
+    pub fn table_start(&self, name: &str) -> Option<usize> {
+        let header = format!("[{name}]");
+        let mut offset = 0;
+        for line in self.text.split_inclusive('\n') {
+            if line.trim() == header {
+                return Some(offset);
+            }
+            offset += line.len();
+        }
+        None
+    }
+
     /// Parse the whole file as `T`, turning a TOML or shape error into a
     /// problem with its line (for example an unknown key, or a number where
     /// text belongs).

@@ -49,6 +49,8 @@ pub struct Replies {
     /// A button or command whose topic was removed since. `{name}`: the
     /// command, or the topic id.
     pub topic_missing: String,
+    /// A slash-command option careerbot cannot use.
+    pub form_errors: FormErrors,
     pub titles: Titles,
     pub suggestions: Suggestions,
     /// Commands that open one topic: `/duties` on Discord, and in the
@@ -98,6 +100,30 @@ impl Shortcut {
     }
 }
 
+/// What to say about a slash-command option careerbot cannot use; each
+/// names the option and says what to give instead.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FormErrors {
+    /// `experience` too large. `{max}`: the most years accepted.
+    pub experience_range: String,
+    /// A list choice the knowledge base no longer has. `{option}`.
+    pub stale_choice: String,
+    /// A location we do not know. `{place}`: what was typed.
+    pub unknown_place: String,
+    /// `/certs` with a certification we do not know. `{name}`, `{known}`.
+    pub unknown_certification: String,
+    /// `/salary` with a certification we do not know, where "none" is also
+    /// an answer. `{name}`, `{known}`.
+    pub unknown_certification_or_none: String,
+    /// `/benefits` with a base salary of zero or less.
+    pub base_not_positive: String,
+    /// A percentage outside 0 to 100. `{option}`.
+    pub percentage_range: String,
+    /// A negative bonus.
+    pub negative_bonus: String,
+}
+
 /// Topic ids offered as "see also" on replies that are not topic answers.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -141,6 +167,7 @@ impl Replies {
         replies.shortcut_lines = (replies.shortcuts.iter())
             .map(|s| source.line_of(s.span().start))
             .collect();
+        replies.check_placeholders(source, problems);
         let mut names = std::collections::HashSet::new();
         for (shortcut, line) in replies.shortcuts.iter().zip(&replies.shortcut_lines) {
             let line = Some(*line);
@@ -156,6 +183,156 @@ impl Replies {
             }
         }
         Some(replies)
+    }
+
+    /// Every template, with its table (`None` at the top of the file), its
+    /// key, and the placeholders careerbot fills in for it.
+    fn templates(
+        &self,
+    ) -> Vec<(
+        Option<&'static str>,
+        &'static str,
+        &str,
+        &'static [&'static str],
+    )> {
+        let f = &self.form_errors;
+        let t = &self.titles;
+        let mut templates = vec![
+            (None, "fallback", self.fallback.as_str(), &["topics"][..]),
+            (None, "fallback_title", &self.fallback_title, &[]),
+            (None, "other_role", &self.other_role, &["role"]),
+            (None, "empty", &self.empty, &[]),
+            (None, "too_long", &self.too_long, &["limit"]),
+            (None, "using_details", &self.using_details, &["details"]),
+            (None, "sharpen", &self.sharpen, &["missing"]),
+            (None, "forgot", &self.forgot, &[]),
+            (
+                None,
+                "estimate_summary",
+                &self.estimate_summary,
+                &["low", "high", "mid"],
+            ),
+            (
+                None,
+                "estimate_national",
+                &self.estimate_national,
+                &["national"],
+            ),
+            (None, "estimate_start", &self.estimate_start, &["baseline"]),
+            (
+                None,
+                "estimate_local",
+                &self.estimate_local,
+                &["year", "area", "median", "range"],
+            ),
+            (
+                None,
+                "estimate_local_range",
+                &self.estimate_local_range,
+                &["p25", "p75"],
+            ),
+            (None, "rate_limited", &self.rate_limited, &["seconds"]),
+            (None, "salary_refine", &self.salary_refine, &[]),
+            (None, "topic_missing", &self.topic_missing, &["name"]),
+            (
+                Some("form_errors"),
+                "experience_range",
+                &f.experience_range,
+                &["max"],
+            ),
+            (
+                Some("form_errors"),
+                "stale_choice",
+                &f.stale_choice,
+                &["option"],
+            ),
+            (
+                Some("form_errors"),
+                "unknown_place",
+                &f.unknown_place,
+                &["place"],
+            ),
+            (
+                Some("form_errors"),
+                "unknown_certification",
+                &f.unknown_certification,
+                &["name", "known"],
+            ),
+            (
+                Some("form_errors"),
+                "unknown_certification_or_none",
+                &f.unknown_certification_or_none,
+                &["name", "known"],
+            ),
+            (
+                Some("form_errors"),
+                "base_not_positive",
+                &f.base_not_positive,
+                &[],
+            ),
+            (
+                Some("form_errors"),
+                "percentage_range",
+                &f.percentage_range,
+                &["option"],
+            ),
+            (
+                Some("form_errors"),
+                "negative_bonus",
+                &f.negative_bonus,
+                &[],
+            ),
+        ];
+        for (key, title) in [
+            ("estimate", &t.estimate),
+            ("calculation", &t.calculation),
+            ("other_role", &t.other_role),
+            ("too_long", &t.too_long),
+            ("empty", &t.empty),
+            ("forgot", &t.forgot),
+            ("rate_limited", &t.rate_limited),
+            ("form_error", &t.form_error),
+            ("topic_missing", &t.topic_missing),
+        ] {
+            templates.push((Some("titles"), key, title, &[]));
+        }
+        for caveat in &self.estimate_caveats {
+            templates.push((None, "estimate_caveats", caveat, &[]));
+        }
+        for note in &self.calculator_notes {
+            templates.push((None, "calculator_notes", note, &[]));
+        }
+        templates
+    }
+
+    /// A `{word}` careerbot does not fill in would reach people as it is
+    /// (a typo such as `{plac}`): report it at its line, with the ones the
+    /// template can use.
+    fn check_placeholders(&self, source: &SourceText, problems: &mut Problems) {
+        let placeholder = regex::Regex::new(r"\{([^{}\s]{1,40})\}").expect("a valid pattern");
+        for (table, key, template, allowed) in self.templates() {
+            for found in placeholder.captures_iter(template) {
+                let name = &found[1];
+                if allowed.contains(&name) {
+                    continue;
+                }
+                let table_start = table.and_then(|t| source.table_start(t)).unwrap_or(0);
+                let full_key = table.map_or(key.to_string(), |t| format!("{t}.{key}"));
+                let can_use = if allowed.is_empty() {
+                    "it takes none".to_string()
+                } else {
+                    let names: Vec<String> = allowed.iter().map(|a| format!("{{{a}}}")).collect();
+                    format!("it can use {}", names.join(", "))
+                };
+                problems.at(
+                    &source.path,
+                    Some(source.key_line(table_start, key)),
+                    format!(
+                        "{{{name}}} in {full_key} is not a value careerbot fills in; {can_use}"
+                    ),
+                );
+            }
+        }
     }
 
     /// The shortcut with this name.

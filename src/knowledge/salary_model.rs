@@ -222,7 +222,7 @@ impl RangeCheck<'_> {
     ) {
         if !range.contains(&value) {
             let key = name.rsplit('.').next().unwrap_or(name);
-            let line = self.key_line(span_start, key);
+            let line = self.source.key_line(span_start, key);
             self.problems.at(
                 &self.source.path,
                 Some(line),
@@ -233,23 +233,6 @@ impl RangeCheck<'_> {
                 ),
             );
         }
-    }
-
-    /// The line of `key = ...` in the table starting at `table_start`: the
-    /// value at fault, not just its table.
-    fn key_line(&self, table_start: usize, key: &str) -> usize {
-        let text = &self.source.text;
-        let mut offset = table_start;
-        for line in text[table_start.min(text.len())..].split_inclusive('\n') {
-            let trimmed = line.trim_start();
-            if let Some(rest) = trimmed.strip_prefix(key)
-                && rest.trim_start().starts_with('=')
-            {
-                return self.source.line_of(offset);
-            }
-            offset += line.len();
-        }
-        self.source.line_of(table_start)
     }
 
     /// Where the `index`-th `[[header]]` table starts, at or after `from`.
