@@ -6,12 +6,14 @@
 //! points for slash commands) and render what comes back.
 
 use crate::compensation::{self, PackageQuestion, PackageTotal};
-use crate::estimate::{self, dollars, signed_dollars};
+use crate::estimate::{self, Estimate, dollars, signed_dollars};
 use crate::knowledge::{Entry, KnowledgeBase, KnowledgeError, fill};
 use crate::matching::{Candidate, Index, Ranking};
+use crate::render::fit;
 use crate::reply::{Reply, ReplyKind, TopicLink};
 use crate::understanding::{
-    Analysis, Analyzer, DetailReader, Details, Experience, PhraseSet, Place, TokenText, normalize,
+    Alternatives, Analysis, Analyzer, DetailReader, Details, Experience, PhraseSet, Place,
+    TokenText, normalize,
 };
 use regex::Regex;
 use std::collections::{HashMap, HashSet};
@@ -35,6 +37,8 @@ struct Understood {
     text: TokenText,
     analysis: Analysis,
     details: Details,
+    /// Places or employer types the message compares, if any.
+    alternatives: Alternatives,
 }
 
 /// What `Engine::explain` reports.
@@ -193,6 +197,7 @@ impl Engine {
             text,
             analysis,
             details: found,
+            alternatives,
         } = self.understand(question);
         if text.tokens.is_empty() {
             return Reply::simple(
@@ -251,6 +256,16 @@ impl Engine {
         // estimate, or when they are most of what the message says ("5 years,
         // CMAA, Boston, hospital"). A question that only mentions a detail
         // ("does a CPCT help?") gets its topic instead.
+        // "Does Boston pay more than Denver?": one estimate per place (or
+        // employer type), side by side, rather than one for the last named.
+        if (asks_pay || follow_up) && !alternatives.is_empty() {
+            let mut reply = self.comparison_reply(&merged, &alternatives);
+            reply.confidence = if asks_pay { 0.9 } else { 0.75 };
+            // Which of them is the person's own is not said: remember
+            // neither.
+            reply.new_details = found.without_compared(&alternatives);
+            return reply;
+        }
         let kinds = detail_kinds(&found);
         // "Boston?", "what about in Ohio", "5 years of experience": nothing
         // but a place or a length of time.
@@ -308,12 +323,13 @@ impl Engine {
         let normalized = normalize(question);
         let text = TokenText::new(&normalized);
         let analysis = self.analyzer.analyze(&normalized);
-        let details = self.details.read(&original, &normalized);
+        let (details, alternatives) = self.details.read_compared(&original, &normalized);
         Understood {
             normalized,
             text,
             analysis,
             details,
+            alternatives,
         }
     }
 
@@ -496,6 +512,125 @@ impl Engine {
         reply
     }
 
+    /// Estimates for each place (or, failing that, each employer type) in
+    /// `alternatives`, everything else taken from `details`, side by side:
+    /// the answer to "does Boston pay more than Denver?".
+    pub fn comparison_reply(&self, details: &Details, alternatives: &Alternatives) -> Reply {
+        let replies = &self.kb.replies;
+        let (intro, options): (&str, Vec<Details>) = if alternatives.places.len() >= 2 {
+            let options = (alternatives.places.iter().take(MAX_COMPARED))
+                .map(|place| Details {
+                    location: Some(place.clone()),
+                    ..details.clone()
+                })
+                .collect();
+            (&replies.comparison_places, options)
+        } else {
+            let options = (alternatives.employers.iter().take(MAX_COMPARED))
+                .map(|employer| Details {
+                    employer: Some(employer.clone()),
+                    ..details.clone()
+                })
+                .collect();
+            (&replies.comparison_employers, options)
+        };
+        let shared = details.without_compared(alternatives);
+        let compared: Vec<(String, Estimate)> = options
+            .iter()
+            .map(|option| {
+                let own = Details {
+                    location: option
+                        .location
+                        .clone()
+                        .filter(|_| !alternatives.places.is_empty()),
+                    employer: option
+                        .employer
+                        .clone()
+                        .filter(|_| alternatives.places.is_empty()),
+                    ..Details::default()
+                };
+                (
+                    fit::capitalized(&self.describe(&own).join(", ")),
+                    estimate::estimate(&self.kb, option),
+                )
+            })
+            .collect();
+
+        let mut body = intro.to_string();
+        body.push('\n');
+        for (name, estimate) in &compared {
+            body.push('\n');
+            body.push_str(&fill(
+                &replies.comparison_line,
+                &[
+                    ("name", name),
+                    ("low", &dollars(estimate.low)),
+                    ("high", &dollars(estimate.high)),
+                    ("mid", &dollars(estimate.mid)),
+                ],
+            ));
+        }
+        let highest = compared.iter().max_by_key(|(_, e)| e.mid);
+        let lowest = compared.iter().min_by_key(|(_, e)| e.mid);
+        if let (Some((higher, top)), Some((lower, bottom))) = (highest, lowest) {
+            let gap = top.mid - bottom.mid;
+            let line = if gap == 0 {
+                replies.comparison_even.clone()
+            } else {
+                let percent = (gap as f64 / bottom.mid.max(1) as f64 * 100.0).round();
+                fill(
+                    &replies.comparison_gap,
+                    &[
+                        ("higher", higher),
+                        ("lower", lower),
+                        ("gap", &dollars(gap)),
+                        ("percent", &format!("{percent:.0}%")),
+                    ],
+                )
+            };
+            body.push_str(&format!("\n\n{line}"));
+        }
+
+        let mut notes = Vec::new();
+        let described = self.describe(&shared);
+        if !described.is_empty() {
+            notes.push(fill(
+                &replies.using_details,
+                &[("details", &described.join(", "))],
+            ));
+        }
+        if let Some((_, first)) = compared.first()
+            && !first.missing.is_empty()
+        {
+            notes.push(fill(
+                &replies.sharpen,
+                &[("missing", &join_words(&first.missing))],
+            ));
+        }
+        notes.extend(replies.estimate_caveats.iter().cloned());
+
+        let mut sources: Vec<String> = Vec::new();
+        for (_, estimate) in &compared {
+            for source in &estimate.sources {
+                if !sources.contains(source) {
+                    sources.push(source.clone());
+                }
+            }
+        }
+        let mut reply = Reply::simple(
+            ReplyKind::Comparison,
+            replies.titles.comparison.clone(),
+            body,
+        );
+        reply.topic = Some("salary.estimate".to_string());
+        reply.confidence = 1.0;
+        reply.sources = self.kb.citations(&sources);
+        reply.notes = notes;
+        reply.suggestions = self.links(replies.suggestions.comparison.iter().map(String::as_str));
+        reply.details_used = shared;
+        reply
+    }
+
     /// The total-compensation calculation for a package.
     pub fn calculation_reply(&self, package: &PackageQuestion) -> Reply {
         let Some(total) = compensation::calculate(package, &self.kb.model.retirement) else {
@@ -675,6 +810,9 @@ fn trim_number(value: f64) -> String {
         format!("{value:.1}")
     }
 }
+
+/// The most places or employer types one comparison shows.
+const MAX_COMPARED: usize = 4;
 
 fn join_words(items: &[&str]) -> String {
     match items {

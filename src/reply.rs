@@ -18,6 +18,8 @@ pub enum ReplyKind {
     Answer,
     /// A personal salary estimate.
     Estimate,
+    /// Estimates for two or more places or employer types, side by side.
+    Comparison,
     /// A total-compensation calculation.
     Calculation,
     /// Nothing matched well enough; suggestions follow.

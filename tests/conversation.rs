@@ -84,3 +84,34 @@ fn a_single_engine_answer_has_no_memory() {
     let names = factor_names(&reply);
     assert_eq!(names, ["Location"]);
 }
+
+#[test]
+fn a_comparison_uses_what_was_said_before_and_remembers_neither_place() {
+    let engine = common::engine();
+    let mut chat = Conversation::new();
+    chat.ask(engine, "5 years, CMAA, hospital");
+    let reply = chat.ask(engine, "which pays more, Boston or Denver?");
+    assert_eq!(reply.kind, ReplyKind::Comparison);
+    assert_eq!(reply.details_used.experience, Some(Experience::Years(5.0)));
+    assert_eq!(
+        reply.details_used.location, None,
+        "the places are compared, not used"
+    );
+    // Each line is the estimate with the remembered details and that place.
+    let text = reply.full_text();
+    let mut mids = Vec::new();
+    for place in ["Boston, MA", "Denver, CO"] {
+        let mut details = chat.memory().clone();
+        details.location = engine.read_details(place).location;
+        let alone = engine.estimate_reply(&details);
+        let mid = alone.estimate.expect("an estimate").mid;
+        mids.push(mid);
+        let typical = format!("around **{}**", careerbot::estimate::dollars(mid));
+        assert!(text.contains(&typical), "{place}: {typical} not in\n{text}");
+    }
+    // And the gap between them is the difference of the two.
+    let gap = careerbot::estimate::dollars((mids[0] - mids[1]).abs());
+    assert!(text.contains(&format!("about {gap} a year")), "{gap}: {text}");
+    assert!(text.contains("5 years of experience"), "{text}");
+    assert_eq!(chat.memory().location, None, "neither place is remembered");
+}

@@ -4,7 +4,7 @@
 mod common;
 
 use careerbot::knowledge::KnowledgeBase;
-use careerbot::understanding::{DetailReader, Details, Experience, Place, normalize};
+use careerbot::understanding::{Alternatives, DetailReader, Details, Experience, Place, normalize};
 use std::sync::OnceLock;
 
 fn knowledge() -> &'static KnowledgeBase {
@@ -736,4 +736,65 @@ fn merged_details_keep_what_the_newer_message_does_not_say() {
     assert_eq!(merged.certifications, ids(&["cmaa"]));
     assert_eq!(merged.employer.as_deref(), Some("hospital"));
     assert!(matches!(merged.location, Some(Place::Metro { ref code, .. }) if code == "14460"));
+}
+
+fn compared(text: &str) -> Alternatives {
+    reader().read_compared(text, &normalize(text)).1
+}
+
+fn compared_place_names(text: &str) -> Vec<String> {
+    compared(text)
+        .places
+        .iter()
+        .map(|place| match place {
+            Place::Metro { name, .. } | Place::State { name, .. } => name.clone(),
+            Place::Rural { .. } => "rural".to_string(),
+        })
+        .collect()
+}
+
+#[test]
+fn two_places_or_two_employers_in_one_message_are_a_comparison() {
+    let boston_denver = compared_place_names("does Boston pay more than Denver?");
+    assert_eq!(boston_denver.len(), 2, "{boston_denver:?}");
+    assert!(boston_denver[0].starts_with("Boston"), "{boston_denver:?}");
+    assert!(boston_denver[1].starts_with("Denver"), "{boston_denver:?}");
+    // The single place kept in the details is still the last one named.
+    assert_eq!(
+        metro_code("does Boston pay more than Denver?").as_deref(),
+        Some("19740")
+    );
+
+    assert_eq!(
+        compared_place_names("moving from Ohio to Texas, what would I make"),
+        ["Ohio", "Texas"]
+    );
+    // Same name, two states: each qualified by its own state.
+    let portlands = compared_place_names("portland maine vs portland oregon");
+    assert_eq!(portlands.len(), 2, "{portlands:?}");
+    assert!(
+        portlands[0].ends_with("ME") && portlands[1].contains("OR"),
+        "{portlands:?}"
+    );
+
+    assert_eq!(
+        compared("do hospitals pay more than private clinics").employers,
+        ["hospital", "private_clinic"]
+    );
+}
+
+#[test]
+fn one_place_written_several_ways_is_not_a_comparison() {
+    for text in [
+        "jobs in Austin, Texas",
+        "5 years in, CMAA certified, Boston, hospital",
+        "Boston, MA",
+        "I live in Cambridge, near Boston",
+        "New York, NY",
+        "what does a coordinator make",
+        "rural Ohio or rural Texas",
+        "a hospital, not a private clinic",
+    ] {
+        assert_eq!(compared(text), Alternatives::default(), "{text:?}");
+    }
 }

@@ -65,6 +65,7 @@ fn every_reply_kind_is_a_valid_message() {
     let questions = [
         "what does a pt care coordinator do",
         "5 years in, CMAA certified, Boston, hospital",
+        "does Boston pay more than Denver?",
         "asdf qwerty zxcv",
         "what's the weather tomorrow?",
         "how much do dental hygienists make",
@@ -81,6 +82,7 @@ fn every_reply_kind_is_a_valid_message() {
     for expected in [
         "Answer",
         "Estimate",
+        "Comparison",
         "Fallback",
         "OutOfScope",
         "OtherRole",

@@ -84,7 +84,7 @@ impl Embed {
 pub fn colour(kind: ReplyKind) -> u32 {
     match kind {
         ReplyKind::Answer => 0x3B82F6,
-        ReplyKind::Estimate => 0x22A35A,
+        ReplyKind::Estimate | ReplyKind::Comparison => 0x22A35A,
         ReplyKind::Calculation => 0x0E9F9A,
         ReplyKind::Fallback => 0xE8A317,
         ReplyKind::OutOfScope | ReplyKind::OtherRole => 0x8B5CF6,

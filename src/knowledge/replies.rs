@@ -42,6 +42,17 @@ pub struct Replies {
     pub estimate_local: String,
     /// The middle half in `{range}`. `{p25}`, `{p75}`.
     pub estimate_local_range: String,
+    /// Before a comparison of places: how it was made.
+    pub comparison_places: String,
+    /// Before a comparison of employer types.
+    pub comparison_employers: String,
+    /// One option of a comparison. `{name}`, `{low}`, `{high}`, `{mid}`.
+    pub comparison_line: String,
+    /// The gap between the highest and lowest typical figures. `{higher}`,
+    /// `{lower}`: names; `{gap}`: dollars; `{percent}`.
+    pub comparison_gap: String,
+    /// When all the typical figures are the same.
+    pub comparison_even: String,
     /// Someone asked faster than the rate limit allows. `{seconds}`.
     pub rate_limited: String,
     /// Under an estimate made from an empty salary form: how to refine it.
@@ -132,6 +143,8 @@ pub struct Suggestions {
     pub fallback: Vec<String>,
     pub other_role: Vec<String>,
     pub estimate: Vec<String>,
+    /// Under a comparison of places or employer types.
+    pub comparison: Vec<String>,
     pub calculation: Vec<String>,
 }
 
@@ -141,6 +154,7 @@ impl Suggestions {
             .iter()
             .chain(&self.other_role)
             .chain(&self.estimate)
+            .chain(&self.comparison)
             .chain(&self.calculation)
     }
 }
@@ -150,6 +164,7 @@ impl Suggestions {
 #[serde(deny_unknown_fields)]
 pub struct Titles {
     pub estimate: String,
+    pub comparison: String,
     pub calculation: String,
     pub other_role: String,
     pub too_long: String,
@@ -231,6 +246,26 @@ impl Replies {
                 &self.estimate_local_range,
                 &["p25", "p75"],
             ),
+            (None, "comparison_places", &self.comparison_places, &[]),
+            (
+                None,
+                "comparison_employers",
+                &self.comparison_employers,
+                &[],
+            ),
+            (
+                None,
+                "comparison_line",
+                &self.comparison_line,
+                &["name", "low", "high", "mid"],
+            ),
+            (
+                None,
+                "comparison_gap",
+                &self.comparison_gap,
+                &["higher", "lower", "gap", "percent"],
+            ),
+            (None, "comparison_even", &self.comparison_even, &[]),
             (None, "rate_limited", &self.rate_limited, &["seconds"]),
             (None, "salary_refine", &self.salary_refine, &[]),
             (None, "topic_missing", &self.topic_missing, &["name"]),
@@ -285,6 +320,7 @@ impl Replies {
         ];
         for (key, title) in [
             ("estimate", &t.estimate),
+            ("comparison", &t.comparison),
             ("calculation", &t.calculation),
             ("other_role", &t.other_role),
             ("too_long", &t.too_long),

@@ -73,6 +73,18 @@ impl Details {
             || self.supervisory
     }
 
+    /// These details without the place, or the employer type, that a
+    /// comparison is about: what all the compared options share.
+    pub fn without_compared(&self, alternatives: &Alternatives) -> Details {
+        let mut shared = self.clone();
+        if !alternatives.places.is_empty() {
+            shared.location = None;
+        } else if !alternatives.employers.is_empty() {
+            shared.employer = None;
+        }
+        shared
+    }
+
     /// Combine remembered details with newer ones: what the newer message
     /// says wins, what it does not say is kept.
     pub fn merged_with(&self, newer: &Details) -> Details {
@@ -101,6 +113,24 @@ impl Details {
         }
         merged.supervisory |= newer.supervisory;
         merged
+    }
+}
+
+/// Every place, and every employer type, a message named, in the order
+/// named, when it named more than one of the kind: the message compares
+/// them ("does Boston pay more than Denver?", "hospital or private clinic?").
+/// [`Details`] keeps one of each, the last named.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Alternatives {
+    /// Two or more places, or none.
+    pub places: Vec<Place>,
+    /// Two or more employer type ids, or none.
+    pub employers: Vec<String>,
+}
+
+impl Alternatives {
+    pub fn is_empty(&self) -> bool {
+        self.places.is_empty() && self.employers.is_empty()
     }
 }
 
@@ -496,18 +526,29 @@ impl DetailReader {
     /// (after NFKC), for the checks that need capital letters;
     /// `normalized` is its normalized form.
     pub fn read(&self, original: &str, normalized: &str) -> Details {
+        self.read_compared(original, normalized).0
+    }
+
+    /// The details, and the places or employer types the message compares
+    /// when it names more than one.
+    pub fn read_compared(&self, original: &str, normalized: &str) -> (Details, Alternatives) {
         let text = TokenText::new(normalized);
+        let (location, places) = self.location(original, &text);
+        let employer_mentions: Vec<&String> = (self.employers.find_longest(&text).iter())
+            .filter(|f| !self.negated(&text, f.start))
+            .map(|f| &self.employer_ids[f.label])
+            .collect();
+        let mut employers: Vec<String> = Vec::new();
+        for id in &employer_mentions {
+            if !employers.contains(id) {
+                employers.push((*id).clone());
+            }
+        }
         let mut details = Details {
             experience: self.experience(normalized, &text),
             education: self.education(original, &text),
-            location: self.location(original, &text),
-            employer: self
-                .employers
-                .find_longest(&text)
-                .iter()
-                .rev()
-                .find(|f| !self.negated(&text, f.start))
-                .map(|f| self.employer_ids[f.label].clone()),
+            location,
+            employer: employer_mentions.last().map(|id| (*id).clone()),
             supervisory: self
                 .supervisory
                 .find_longest(&text)
@@ -516,7 +557,10 @@ impl DetailReader {
             ..Details::default()
         };
         self.certifications(&text, &mut details);
-        details
+        if employers.len() < 2 {
+            employers.clear();
+        }
+        (details, Alternatives { places, employers })
     }
 
     fn experience(&self, normalized: &str, text: &TokenText) -> Option<Experience> {
@@ -720,7 +764,9 @@ impl DetailReader {
         signal_before(text, start, NEGATION_WINDOW, &self.negations) == Signal::NotHeld
     }
 
-    fn location(&self, original: &str, text: &TokenText) -> Option<Place> {
+    /// The place a message is about (the last named), and every place it
+    /// names when that is more than one.
+    fn location(&self, original: &str, text: &TokenText) -> (Option<Place>, Vec<Place>) {
         let found = self.places.find_longest(text);
         let shouting = !original.chars().any(char::is_lowercase);
         let mut consumed = vec![false; found.len()];
@@ -833,6 +879,7 @@ impl DetailReader {
             .map(|&s| &self.states[s].0)
             .collect();
         let mut metro: Option<usize> = None;
+        let mut named_metros: Vec<usize> = Vec::new();
         let mut rural = false;
         for mention in &mentions {
             match mention {
@@ -854,27 +901,67 @@ impl DetailReader {
                 }
                 Mention::Rural => rural = true,
             }
+            if let Some(m) = metro
+                && !named_metros.contains(&m)
+            {
+                named_metros.push(m);
+            }
         }
         let state = named_states.last().or(code_states.last()).copied();
+        let compared = if rural {
+            Vec::new()
+        } else {
+            self.places_compared(&named_metros, &named_states)
+        };
         if let Some(m) = metro
             && (!rural || state.is_none())
         {
-            let info = &self.metros[m];
-            return Some(Place::Metro {
-                code: info.code.clone(),
-                name: info.name.clone(),
-            });
+            return (Some(self.metro_place(m)), compared);
         }
-        match (state, rural) {
+        let place = match (state, rural) {
             (Some(i), true) => Some(Place::Rural {
                 state: Some(self.states[i].0.clone()),
             }),
-            (Some(i), false) => Some(Place::State {
-                abbrev: self.states[i].0.clone(),
-                name: self.states[i].1.clone(),
-            }),
+            (Some(i), false) => Some(self.state_place(i)),
             (None, true) => Some(Place::Rural { state: None }),
             (None, false) => None,
+        };
+        (place, compared)
+    }
+
+    /// The places a message compares: the metros it names, then the states
+    /// it names that hold none of those metros, if that makes two or more.
+    /// (A state written after its city, "Austin, Texas", qualifies the city
+    /// and is not counted.)
+    fn places_compared(&self, metros: &[usize], states: &[usize]) -> Vec<Place> {
+        let mut places: Vec<Place> = metros.iter().map(|&m| self.metro_place(m)).collect();
+        let mut seen_states: Vec<usize> = Vec::new();
+        for &s in states {
+            let code = &self.states[s].0;
+            let holds_a_metro = metros.iter().any(|&m| self.metros[m].states.contains(code));
+            if !holds_a_metro && !seen_states.contains(&s) {
+                seen_states.push(s);
+                places.push(self.state_place(s));
+            }
+        }
+        if places.len() < 2 {
+            places.clear();
+        }
+        places
+    }
+
+    fn metro_place(&self, m: usize) -> Place {
+        let info = &self.metros[m];
+        Place::Metro {
+            code: info.code.clone(),
+            name: info.name.clone(),
+        }
+    }
+
+    fn state_place(&self, s: usize) -> Place {
+        Place::State {
+            abbrev: self.states[s].0.clone(),
+            name: self.states[s].1.clone(),
         }
     }
 
