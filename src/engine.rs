@@ -517,11 +517,13 @@ impl Engine {
     /// the answer to "does Boston pay more than Denver?".
     pub fn comparison_reply(&self, details: &Details, alternatives: &Alternatives) -> Reply {
         let replies = &self.kb.replies;
+        // What the options share, and what each one alone is.
+        let shared = details.without_compared(alternatives);
         let (intro, options): (&str, Vec<Details>) = if alternatives.places.len() >= 2 {
             let options = (alternatives.places.iter().take(MAX_COMPARED))
                 .map(|place| Details {
                     location: Some(place.clone()),
-                    ..details.clone()
+                    ..Details::default()
                 })
                 .collect();
             (&replies.comparison_places, options)
@@ -529,30 +531,16 @@ impl Engine {
             let options = (alternatives.employers.iter().take(MAX_COMPARED))
                 .map(|employer| Details {
                     employer: Some(employer.clone()),
-                    ..details.clone()
+                    ..Details::default()
                 })
                 .collect();
             (&replies.comparison_employers, options)
         };
-        let shared = details.without_compared(alternatives);
         let compared: Vec<(String, Estimate)> = options
             .iter()
-            .map(|option| {
-                let own = Details {
-                    location: option
-                        .location
-                        .clone()
-                        .filter(|_| !alternatives.places.is_empty()),
-                    employer: option
-                        .employer
-                        .clone()
-                        .filter(|_| alternatives.places.is_empty()),
-                    ..Details::default()
-                };
-                (
-                    fit::capitalized(&self.describe(&own).join(", ")),
-                    estimate::estimate(&self.kb, option),
-                )
+            .map(|own| {
+                let name = fit::capitalized(&self.describe(own).join(", "));
+                (name, estimate::estimate(&self.kb, &shared.merged_with(own)))
             })
             .collect();
 

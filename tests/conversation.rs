@@ -111,7 +111,10 @@ fn a_comparison_uses_what_was_said_before_and_remembers_neither_place() {
     }
     // And the gap between them is the difference of the two.
     let gap = careerbot::estimate::dollars((mids[0] - mids[1]).abs());
-    assert!(text.contains(&format!("about {gap} a year")), "{gap}: {text}");
+    assert!(
+        text.contains(&format!("about {gap} a year")),
+        "{gap}: {text}"
+    );
     assert!(text.contains("5 years of experience"), "{text}");
     assert_eq!(chat.memory().location, None, "neither place is remembered");
 }
