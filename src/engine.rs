@@ -6,7 +6,7 @@
 //! points for slash commands) and render what comes back.
 
 use crate::compensation::{self, PackageQuestion, PackageTotal};
-use crate::estimate::{self, Estimate, dollars, signed_dollars};
+use crate::estimate::{self, Estimate, dollars, hourly_dollars, signed_dollars};
 use crate::knowledge::{Entry, KnowledgeBase, KnowledgeError, fill};
 use crate::matching::{Candidate, Index, Ranking};
 use crate::render::fit;
@@ -61,6 +61,8 @@ pub struct Engine {
     index: Index,
     details: DetailReader,
     pay_terms: HashSet<String>,
+    /// Stems of the words that ask for pay by the hour.
+    hourly_terms: HashSet<String>,
     other_roles: PhraseSet<usize>,
     role_words: PhraseSet<()>,
     /// Off-topic triggers → the index of their group.
@@ -92,6 +94,12 @@ impl Engine {
             .iter()
             .map(|w| analyzer.stem(w))
             .collect();
+        let hourly_terms = kb
+            .lexicon
+            .hourly_words
+            .iter()
+            .map(|w| analyzer.stem(w))
+            .collect();
         let other_roles = PhraseSet::new(
             kb.scope
                 .other_roles
@@ -113,6 +121,7 @@ impl Engine {
             index,
             details,
             pay_terms,
+            hourly_terms,
             other_roles,
             role_words,
             off_topic_triggers,
@@ -220,6 +229,7 @@ impl Engine {
         // A dollar amount ("is 52k good?") asks about pay as much as a pay word.
         let asks_pay =
             analysis.terms.iter().any(|t| self.pay_terms.contains(t)) || normalized.contains('$');
+        let asks_hourly = analysis.terms.iter().any(|t| self.hourly_terms.contains(t));
         let about_role = self.role_words.contains_any(&text);
 
         if !about_role && let Some(role) = self.other_roles.find_longest(&text).first() {
@@ -276,7 +286,7 @@ impl Engine {
             || (!confident
                 && (kinds >= 2 || analysis.terms.len() <= MAX_TERMS_OF_A_DETAIL_MESSAGE));
         if found.affects_estimate() && (asks_pay || follow_up || mostly_details) {
-            let mut reply = self.estimate_reply(&merged);
+            let mut reply = self.estimate_reply_by(&merged, asks_hourly);
             reply.confidence = if asks_pay { 0.9 } else { 0.75 };
             reply.new_details = found;
             return reply;
@@ -290,7 +300,7 @@ impl Engine {
                     reply.confidence = ranking.confidence;
                     if asks_pay && memory.affects_estimate() && entry.id.starts_with("pay.") {
                         // "and the pay?" after details: the estimate is the answer.
-                        let mut estimate = self.estimate_reply(&merged);
+                        let mut estimate = self.estimate_reply_by(&merged, asks_hourly);
                         estimate.confidence = ranking.confidence;
                         estimate.new_details = found;
                         return estimate;
@@ -429,6 +439,12 @@ impl Engine {
 
     /// A salary estimate for the given details, explained.
     pub fn estimate_reply(&self, details: &Details) -> Reply {
+        self.estimate_reply_by(details, false)
+    }
+
+    /// A salary estimate, with hourly figures too when `hourly` (the
+    /// question asked "per hour").
+    pub fn estimate_reply_by(&self, details: &Details, hourly: bool) -> Reply {
         let replies = &self.kb.replies;
         let estimate = estimate::estimate(&self.kb, details);
         let mut body = fill(
@@ -439,6 +455,19 @@ impl Engine {
                 ("mid", &dollars(estimate.mid)),
             ],
         );
+        if hourly {
+            let hours = self.kb.model.national.paid_hours_per_year;
+            let line = fill(
+                &replies.estimate_hourly,
+                &[
+                    ("low", &hourly_dollars(estimate.low, hours)),
+                    ("high", &hourly_dollars(estimate.high, hours)),
+                    ("mid", &hourly_dollars(estimate.mid, hours)),
+                    ("hours", &dollars(hours.round() as i64).replace('$', "")),
+                ],
+            );
+            body.push_str(&format!("\n\n{line}"));
+        }
         let next = if estimate.factors.is_empty() {
             fill(
                 &replies.estimate_national,

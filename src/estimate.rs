@@ -457,6 +457,17 @@ pub fn dollars(amount: i64) -> String {
     }
 }
 
+/// A yearly amount as dollars and cents an hour, over `paid_hours` a year.
+///
+/// ```
+/// assert_eq!(careerbot::estimate::hourly_dollars(45160, 2080.0), "$21.71");
+/// assert_eq!(careerbot::estimate::hourly_dollars(2_500_000, 2080.0), "$1,201.92");
+/// ```
+pub fn hourly_dollars(yearly: i64, paid_hours: f64) -> String {
+    let cents = (yearly as f64 / paid_hours.max(1.0) * 100.0).round() as i64;
+    format!("{}.{:02}", dollars(cents / 100), (cents % 100).abs())
+}
+
 /// `1500` → `+$1,500`, `-2000` → `-$2,000`, `0` → `$0`.
 pub fn signed_dollars(amount: i64) -> String {
     if amount > 0 {

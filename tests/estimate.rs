@@ -294,3 +294,37 @@ fn a_pay_question_with_details_gets_an_estimate() {
     assert_eq!(e.factors.len(), 4, "{:?}", e.factors);
     assert!(reply.full_text().contains("Boston"));
 }
+
+#[test]
+fn asked_by_the_hour_an_estimate_also_gives_hourly_figures() {
+    let engine = common::engine();
+    let hours = kb().model.national.paid_hours_per_year;
+    for question in [
+        "what does a coordinator make per hour in chicago",
+        "hourly rate with 5 years in Boston",
+        "how much an hr for a hospital job in Denver",
+    ] {
+        let reply = engine.answer(question);
+        let estimate = reply.estimate.as_ref().expect("an estimate");
+        let text = reply.full_text();
+        for yearly in [estimate.low, estimate.mid, estimate.high] {
+            let hourly = careerbot::estimate::hourly_dollars(yearly, hours);
+            assert!(
+                text.contains(&hourly),
+                "{question}: {hourly} missing from\n{text}"
+            );
+        }
+        // $47,200 a year is $22.69 an hour: the figure really is yearly / hours.
+        let mid = (estimate.mid as f64 / hours * 100.0).round() / 100.0;
+        assert!(text.contains(&format!("${mid:.2}")), "{question}: {text}");
+    }
+    // Not asked by the hour: yearly figures only.
+    let reply = engine.answer("5 years, CMAA, Boston, hospital");
+    let estimate = reply.estimate.as_ref().expect("an estimate");
+    let hourly = careerbot::estimate::hourly_dollars(estimate.mid, hours);
+    assert!(
+        !reply.full_text().contains(&hourly),
+        "{}",
+        reply.full_text()
+    );
+}

@@ -22,6 +22,9 @@ pub struct Lexicon {
     pub stopwords: Vec<String>,
     /// Words (after synonyms) that make a message a question about pay.
     pub pay_words: Vec<String>,
+    /// Words (after synonyms) that ask for pay by the hour: an estimate
+    /// then shows hourly figures too.
+    pub hourly_words: Vec<String>,
     pub synonyms: Vec<SynonymGroup>,
     /// Messages that, alone, ask careerbot to drop remembered details.
     pub forget_commands: Vec<String>,
@@ -34,6 +37,7 @@ pub struct Lexicon {
 struct RawLexicon {
     stopwords: Vec<String>,
     pay_words: Vec<String>,
+    hourly_words: Vec<String>,
     synonym: Vec<Spanned<SynonymGroup>>,
     forget_commands: Vec<String>,
     follow_up_openers: Vec<String>,
@@ -82,6 +86,7 @@ impl Lexicon {
         Some(Lexicon {
             stopwords: raw.stopwords,
             pay_words: raw.pay_words,
+            hourly_words: raw.hourly_words,
             synonyms: raw.synonym.into_iter().map(Spanned::into_inner).collect(),
             forget_commands: raw.forget_commands,
             follow_up_openers: raw.follow_up_openers,

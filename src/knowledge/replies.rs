@@ -34,6 +34,9 @@ pub struct Replies {
     pub calculator_notes: Vec<String>,
     /// An estimate's first line. `{low}`, `{high}`, `{mid}`: dollars.
     pub estimate_summary: String,
+    /// After the summary when the question asks by the hour. `{low}`,
+    /// `{high}`, `{mid}`: dollars an hour; `{hours}`: paid hours a year.
+    pub estimate_hourly: String,
     /// After the summary when no detail was given. `{national}`.
     pub estimate_national: String,
     /// After the summary when details were given. `{baseline}`.

@@ -19,6 +19,9 @@ pub struct NationalBaseline {
     pub high: i64,
     pub note: String,
     pub sources: Vec<String>,
+    /// Paid hours in a year, for turning yearly pay into hourly pay (the
+    /// BLS convention is 2,080: 40 hours for 52 weeks).
+    pub paid_hours_per_year: f64,
 }
 
 /// An experience band from the guide's table.
@@ -205,6 +208,7 @@ const FACTOR: RangeInclusive<f64> = 0.5..=2.0;
 const SHARE: RangeInclusive<f64> = 0.0..=1.0;
 const PERCENT: RangeInclusive<f64> = -50.0..=100.0;
 const YEARS: RangeInclusive<f64> = 0.0..=50.0;
+const PAID_HOURS: RangeInclusive<f64> = 1_000.0..=3_000.0;
 
 /// Checks values against their sensible range, reporting the table's line.
 struct RangeCheck<'a> {
@@ -259,6 +263,12 @@ impl SalaryModel {
         check.check(at, "national.median", national.median, &DOLLARS);
         check.check(at, "national.low", national.low, &DOLLARS);
         check.check(at, "national.high", national.high, &DOLLARS);
+        check.check(
+            at,
+            "national.paid_hours_per_year",
+            national.paid_hours_per_year,
+            &PAID_HOURS,
+        );
         if !(national.low <= national.median && national.median <= national.high) {
             check.fail(at, "national: low ≤ median ≤ high must hold".into());
         }

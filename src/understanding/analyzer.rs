@@ -287,6 +287,7 @@ mod tests {
         let lexicon = Lexicon {
             stopwords: vec!["the".into(), "what".into(), "is".into()],
             pay_words: vec!["salary".into()],
+            hourly_words: vec![],
             synonyms: vec![
                 SynonymGroup {
                     word: "salary".into(),
