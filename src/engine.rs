@@ -229,7 +229,10 @@ impl Engine {
         // A dollar amount ("is 52k good?") asks about pay as much as a pay word.
         let asks_pay =
             analysis.terms.iter().any(|t| self.pay_terms.contains(t)) || normalized.contains('$');
-        let asks_hourly = analysis.terms.iter().any(|t| self.hourly_terms.contains(t));
+        let view = EstimateView {
+            hourly: analysis.terms.iter().any(|t| self.hourly_terms.contains(t)),
+            their_pay: package.base,
+        };
         let about_role = self.role_words.contains_any(&text);
 
         if !about_role && let Some(role) = self.other_roles.find_longest(&text).first() {
@@ -286,7 +289,7 @@ impl Engine {
             || (!confident
                 && (kinds >= 2 || analysis.terms.len() <= MAX_TERMS_OF_A_DETAIL_MESSAGE));
         if found.affects_estimate() && (asks_pay || follow_up || mostly_details) {
-            let mut reply = self.estimate_reply_by(&merged, asks_hourly);
+            let mut reply = self.estimate_reply_for(&merged, view);
             reply.confidence = if asks_pay { 0.9 } else { 0.75 };
             reply.new_details = found;
             return reply;
@@ -300,7 +303,7 @@ impl Engine {
                     reply.confidence = ranking.confidence;
                     if asks_pay && memory.affects_estimate() && entry.id.starts_with("pay.") {
                         // "and the pay?" after details: the estimate is the answer.
-                        let mut estimate = self.estimate_reply_by(&merged, asks_hourly);
+                        let mut estimate = self.estimate_reply_for(&merged, view);
                         estimate.confidence = ranking.confidence;
                         estimate.new_details = found;
                         return estimate;
@@ -439,12 +442,12 @@ impl Engine {
 
     /// A salary estimate for the given details, explained.
     pub fn estimate_reply(&self, details: &Details) -> Reply {
-        self.estimate_reply_by(details, false)
+        self.estimate_reply_for(details, EstimateView::default())
     }
 
-    /// A salary estimate, with hourly figures too when `hourly` (the
-    /// question asked "per hour").
-    pub fn estimate_reply_by(&self, details: &Details, hourly: bool) -> Reply {
+    /// A salary estimate, shown as the question asked for it: with hourly
+    /// figures, and against the person's own pay, when given.
+    pub fn estimate_reply_for(&self, details: &Details, view: EstimateView) -> Reply {
         let replies = &self.kb.replies;
         let estimate = estimate::estimate(&self.kb, details);
         let mut body = fill(
@@ -455,7 +458,7 @@ impl Engine {
                 ("mid", &dollars(estimate.mid)),
             ],
         );
-        if hourly {
+        if view.hourly {
             let hours = self.kb.model.national.paid_hours_per_year;
             let line = fill(
                 &replies.estimate_hourly,
@@ -467,6 +470,9 @@ impl Engine {
                 ],
             );
             body.push_str(&format!("\n\n{line}"));
+        }
+        if let Some(pay) = view.their_pay {
+            body.push_str(&format!("\n\n{}", self.pay_position(pay, &estimate)));
         }
         let next = if estimate.factors.is_empty() {
             fill(
@@ -539,6 +545,28 @@ impl Engine {
         reply.estimate = Some(estimate);
         reply.details_used = details.clone();
         reply
+    }
+
+    /// Where the person's own pay sits against an estimate: below its range,
+    /// in its lower or upper half, about typical, or above it.
+    fn pay_position(&self, pay: i64, estimate: &Estimate) -> String {
+        let words = &self.kb.replies.your_pay;
+        let near = (estimate.mid as f64 * NEAR_TYPICAL_SHARE).round() as i64;
+        let (template, gap) = if pay < estimate.low {
+            (&words.below, estimate.low - pay)
+        } else if pay > estimate.high {
+            (&words.above, pay - estimate.high)
+        } else if (pay - estimate.mid).abs() <= near {
+            (&words.typical, 0)
+        } else if pay < estimate.mid {
+            (&words.lower_half, estimate.mid - pay)
+        } else {
+            (&words.upper_half, pay - estimate.mid)
+        };
+        fill(
+            template,
+            &[("yours", &dollars(pay)), ("gap", &dollars(gap))],
+        )
     }
 
     /// Estimates for each place (or, failing that, each employer type) in
@@ -826,6 +854,18 @@ fn trim_number(value: f64) -> String {
     } else {
         format!("{value:.1}")
     }
+}
+
+/// Pay within this share of an estimate's typical figure counts as typical.
+const NEAR_TYPICAL_SHARE: f64 = 0.03;
+
+/// How a question asked for its estimate.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct EstimateView {
+    /// "Per hour": show hourly figures too.
+    pub hourly: bool,
+    /// The person's own yearly pay ("I make 42k"), to place on the range.
+    pub their_pay: Option<i64>,
 }
 
 /// The most places or employer types one comparison shows.

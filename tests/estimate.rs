@@ -328,3 +328,50 @@ fn asked_by_the_hour_an_estimate_also_gives_hourly_figures() {
         reply.full_text()
     );
 }
+
+#[test]
+fn pay_the_person_gives_is_placed_on_their_estimate() {
+    let engine = common::engine();
+    let replies = &kb().replies.your_pay;
+    let range = engine
+        .answer("3 years in Dallas")
+        .estimate
+        .expect("an estimate");
+    let dollars = careerbot::estimate::dollars;
+    // Each position, with the pay chosen from the estimate itself.
+    let cases = [
+        (
+            range.low - 5_000,
+            &replies.below,
+            range.low - (range.low - 5_000),
+        ),
+        (range.mid - 3_000, &replies.lower_half, 3_000),
+        (range.mid, &replies.typical, 0),
+        (range.mid + 3_000, &replies.upper_half, 3_000),
+        (range.high + 7_000, &replies.above, 7_000),
+    ];
+    for (pay, template, gap) in cases {
+        let question = format!(
+            "I make {} in Dallas with 3 years, am I underpaid?",
+            dollars(pay)
+        );
+        let reply = engine.answer(&question);
+        assert_eq!(
+            reply.estimate.as_ref(),
+            Some(&range),
+            "{question}: same estimate"
+        );
+        let want = careerbot::knowledge::fill(
+            template,
+            &[("yours", &dollars(pay)), ("gap", &dollars(gap))],
+        );
+        assert!(
+            reply.body.contains(&want),
+            "{question}: {want:?} not in\n{}",
+            reply.body
+        );
+    }
+    // No pay given: no such line.
+    let reply = engine.answer("3 years in Dallas");
+    assert!(!reply.body.contains("typical figure"), "{}", reply.body);
+}

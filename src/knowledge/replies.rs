@@ -63,6 +63,8 @@ pub struct Replies {
     /// A button or command whose topic was removed since. `{name}`: the
     /// command, or the topic id.
     pub topic_missing: String,
+    /// Where the person's own pay sits on their estimate.
+    pub your_pay: YourPay,
     /// A slash-command option careerbot cannot use.
     pub form_errors: FormErrors,
     pub titles: Titles,
@@ -112,6 +114,19 @@ impl Shortcut {
         }
         None
     }
+}
+
+/// Where the pay a person gave ("I make 42k, am I underpaid?") sits on
+/// their estimate. Each can use `{yours}` (their pay) and `{gap}` (dollars
+/// to the range's end, or to the typical figure).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct YourPay {
+    pub below: String,
+    pub lower_half: String,
+    pub typical: String,
+    pub upper_half: String,
+    pub above: String,
 }
 
 /// What to say about a slash-command option careerbot cannot use; each
