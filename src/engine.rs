@@ -226,6 +226,16 @@ impl Engine {
             return reply;
         }
 
+        // "hi", "thanks", "hello there": only small words, nothing to match
+        // and no detail. A greeting and a nudge, not "I don't know".
+        if analysis.terms.is_empty() && !found.affects_estimate() && !normalized.contains('$') {
+            return Reply::simple(
+                ReplyKind::Notice,
+                replies.titles.greeting.clone(),
+                replies.greeting.clone(),
+            );
+        }
+
         // A dollar amount ("is 52k good?") asks about pay as much as a pay word.
         let asks_pay =
             analysis.terms.iter().any(|t| self.pay_terms.contains(t)) || normalized.contains('$');

@@ -118,3 +118,27 @@ fn a_comparison_uses_what_was_said_before_and_remembers_neither_place() {
     assert!(text.contains("5 years of experience"), "{text}");
     assert_eq!(chat.memory().location, None, "neither place is remembered");
 }
+
+#[test]
+fn small_talk_gets_a_greeting_not_i_dont_know() {
+    let engine = common::engine();
+    let replies = &engine.knowledge().replies;
+    for message in ["hi", "Hello there!", "thanks", "hey 👋"] {
+        let reply = engine.answer(message);
+        assert_eq!(reply.kind, ReplyKind::Notice, "{message:?}");
+        assert_eq!(reply.title, replies.titles.greeting, "{message:?}");
+        assert_eq!(reply.body, replies.greeting, "{message:?}");
+    }
+    // A greeting with a question or a detail is answered as such.
+    assert_eq!(
+        engine
+            .answer("hi, what does a coordinator do?")
+            .topic
+            .as_deref(),
+        Some("role.overview")
+    );
+    assert_eq!(
+        engine.answer("hi, 5 years in Boston").kind,
+        ReplyKind::Estimate
+    );
+}

@@ -20,6 +20,8 @@ pub struct Replies {
     pub other_role: String,
     /// An empty or punctuation-only message.
     pub empty: String,
+    /// A message of only small words: "hi", "thanks", "hello there".
+    pub greeting: String,
     /// A message over the length limit. `{limit}`: the limit in characters.
     pub too_long: String,
     /// Lead-in to an estimate that used remembered details. `{details}`.
@@ -187,6 +189,7 @@ pub struct Titles {
     pub other_role: String,
     pub too_long: String,
     pub empty: String,
+    pub greeting: String,
     pub forgot: String,
     pub rate_limited: String,
     /// A slash-command option careerbot cannot use.
@@ -235,6 +238,7 @@ impl Replies {
             (None, "fallback_title", &self.fallback_title, &[]),
             (None, "other_role", &self.other_role, &["role"]),
             (None, "empty", &self.empty, &[]),
+            (None, "greeting", &self.greeting, &[]),
             (None, "too_long", &self.too_long, &["limit"]),
             (None, "using_details", &self.using_details, &["details"]),
             (None, "sharpen", &self.sharpen, &["missing"]),
@@ -343,6 +347,7 @@ impl Replies {
             ("other_role", &t.other_role),
             ("too_long", &t.too_long),
             ("empty", &t.empty),
+            ("greeting", &t.greeting),
             ("forgot", &t.forgot),
             ("rate_limited", &t.rate_limited),
             ("form_error", &t.form_error),
