@@ -103,5 +103,13 @@ fn load(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, one_question, batch, load);
+// No plots: criterion would draw them with plotters, which this crate
+// builds with its ab_glyph font backend (for the salary chart), and that
+// backend has no fonts until the chart module registers its own. The
+// figures are in the terminal output and target/criterion/.
+criterion_group! {
+    name = benches;
+    config = Criterion::default().without_plots();
+    targets = one_question, batch, load
+}
 criterion_main!(benches);

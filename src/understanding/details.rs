@@ -538,10 +538,10 @@ impl DetailReader {
             .filter(|f| !self.negated(&text, f.start))
             .map(|f| &self.employer_ids[f.label])
             .collect();
-        let mut employers: Vec<String> = Vec::new();
+        let mut distinct_employers: Vec<&String> = Vec::new();
         for id in &employer_mentions {
-            if !employers.contains(id) {
-                employers.push((*id).clone());
+            if !distinct_employers.contains(id) {
+                distinct_employers.push(id);
             }
         }
         let mut details = Details {
@@ -557,9 +557,11 @@ impl DetailReader {
             ..Details::default()
         };
         self.certifications(&text, &mut details);
-        if employers.len() < 2 {
-            employers.clear();
-        }
+        let employers = if distinct_employers.len() >= 2 {
+            distinct_employers.into_iter().cloned().collect()
+        } else {
+            Vec::new()
+        };
         (details, Alternatives { places, employers })
     }
 
@@ -934,20 +936,21 @@ impl DetailReader {
     /// (A state written after its city, "Austin, Texas", qualifies the city
     /// and is not counted.)
     fn places_compared(&self, metros: &[usize], states: &[usize]) -> Vec<Place> {
-        let mut places: Vec<Place> = metros.iter().map(|&m| self.metro_place(m)).collect();
-        let mut seen_states: Vec<usize> = Vec::new();
+        let mut other_states: Vec<usize> = Vec::new();
         for &s in states {
             let code = &self.states[s].0;
             let holds_a_metro = metros.iter().any(|&m| self.metros[m].states.contains(code));
-            if !holds_a_metro && !seen_states.contains(&s) {
-                seen_states.push(s);
-                places.push(self.state_place(s));
+            if !holds_a_metro && !other_states.contains(&s) {
+                other_states.push(s);
             }
         }
-        if places.len() < 2 {
-            places.clear();
+        // Most messages name one place: nothing to build then.
+        if metros.len() + other_states.len() < 2 {
+            return Vec::new();
         }
-        places
+        (metros.iter().map(|&m| self.metro_place(m)))
+            .chain(other_states.iter().map(|&s| self.state_place(s)))
+            .collect()
     }
 
     fn metro_place(&self, m: usize) -> Place {
