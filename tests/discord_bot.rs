@@ -93,6 +93,7 @@ fn the_salary_form_becomes_details() {
             location: Some("metro:14460".into()),
             employer: Some(0),
             certifications: Some("CMAA, cehrs".into()),
+            pay: None,
         },
     )
     .unwrap();
@@ -538,4 +539,60 @@ fn each_answer_logs_one_line_without_the_question() {
         );
     });
     assert!(log.contains("all day"), "{log}");
+}
+
+#[test]
+fn salary_pay_is_placed_on_the_estimate_and_a_bad_one_is_refused() {
+    let bot = bot();
+    let now = Instant::now();
+    let form = SalaryForm {
+        experience: Some(2),
+        location: Some("state:TX".into()),
+        ..SalaryForm::default()
+    };
+    let without = bot.handle(1, Request::Salary(form.clone()), now);
+    let estimate = without.reply.estimate.clone().expect("an estimate");
+    let pay = estimate.low - 4_000;
+    let with = bot.handle(
+        2,
+        Request::Salary(SalaryForm {
+            pay: Some(pay),
+            ..form.clone()
+        }),
+        now,
+    );
+    assert!(!with.private);
+    assert_eq!(
+        with.reply.estimate.as_ref(),
+        Some(&estimate),
+        "same estimate"
+    );
+    let kb = bot.engine().knowledge().clone();
+    let want = careerbot::knowledge::fill(
+        &kb.replies.your_pay.below,
+        &[
+            ("yours", &careerbot::estimate::dollars(pay)),
+            ("gap", "$4,000"),
+        ],
+    );
+    assert!(with.reply.body.contains(&want), "{}", with.reply.body);
+    assert!(!without.reply.body.contains("$4,000"));
+
+    // Discord enforces the range; a value past it anyway gets a private,
+    // clear notice and no estimate.
+    let refused = bot.handle(
+        3,
+        Request::Salary(SalaryForm {
+            pay: Some(5),
+            ..form
+        }),
+        now,
+    );
+    assert!(refused.private);
+    assert!(refused.reply.estimate.is_none());
+    assert!(
+        refused.reply.body.contains("`pay` is your yearly pay"),
+        "{}",
+        refused.reply.body
+    );
 }

@@ -282,6 +282,7 @@ async fn every_command_button_mention_and_dm_gets_the_engines_answer() {
                 ("location", json!(boston)),
                 ("employer", json!(0)),
                 ("certifications", json!("cmaa")),
+                ("pay", json!(58_000)),
             ],
             place: Place::Guild,
             request: Request::Salary(SalaryForm {
@@ -290,6 +291,7 @@ async fn every_command_button_mention_and_dm_gets_the_engines_answer() {
                 location: Some(boston.into()),
                 employer: Some(0),
                 certifications: Some("cmaa".into()),
+                pay: Some(58_000),
             }),
         },
         SlashCase {

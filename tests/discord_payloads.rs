@@ -192,6 +192,7 @@ fn every_request_gives_a_valid_message() {
             location: Some("metro:14460".into()),
             employer: Some(0),
             certifications: Some("cmaa, cehrs".into()),
+            pay: Some(61_000),
         }),
         Request::Salary(SalaryForm {
             location: Some("Atlantis".into()),

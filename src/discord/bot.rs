@@ -9,7 +9,7 @@
 
 use super::input::{self, BenefitsForm, SalaryForm};
 use crate::config::DiscordConfig;
-use crate::engine::Engine;
+use crate::engine::{Engine, EstimateView};
 use crate::knowledge::{KnowledgeError, fill};
 use crate::reply::{Reply, ReplyKind};
 use crate::sessions::{RateLimit, SessionSettings, Sessions};
@@ -191,13 +191,19 @@ impl Bot {
                 Answer { reply, private }
             }
             Request::Salary(form) => {
-                let details = match input::salary_details(&engine, &form) {
-                    Ok(details) => details,
+                let read = input::salary_details(&engine, &form)
+                    .and_then(|details| Ok((details, input::salary_pay(&form)?)));
+                let (details, their_pay) = match read {
+                    Ok(read) => read,
                     Err(error) => return Answer::private(form_error(&engine, error)),
                 };
                 let conversation = sessions.conversation(&user, now);
                 conversation.remember(&details);
-                let mut reply = engine.estimate_reply(&details);
+                let view = EstimateView {
+                    hourly: false,
+                    their_pay,
+                };
+                let mut reply = engine.estimate_reply_for(&details, view);
                 if form.is_empty() {
                     reply
                         .notes

@@ -116,6 +116,9 @@ pub async fn ask(
     respond(ctx, Request::Ask { text: question }).await
 }
 
+// The form's range and the option's min and max must agree.
+const _: () = assert!(*input::PAY_RANGE.start() == 10_000 && *input::PAY_RANGE.end() == 1_000_000);
+
 // The engine's cap and the option's max_length must agree.
 const _: () = assert!(MAX_QUESTION_CHARS == 1000);
 
@@ -164,6 +167,10 @@ pub async fn salary(
     #[autocomplete = "certification_list_autocomplete"]
     #[max_length = 100]
     certifications: Option<String>,
+    #[description = "Your yearly pay in dollars, to see where it sits on the estimate"]
+    #[min = 10_000]
+    #[max = 1_000_000]
+    pay: Option<i64>,
 ) -> Result<(), Error> {
     let form = SalaryForm {
         experience,
@@ -171,6 +178,7 @@ pub async fn salary(
         location,
         employer,
         certifications,
+        pay,
     };
     respond(ctx, Request::Salary(form)).await
 }

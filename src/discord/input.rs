@@ -28,6 +28,8 @@ pub struct SalaryForm {
     pub employer: Option<u32>,
     /// One or more certifications, separated by commas, or "none".
     pub certifications: Option<String>,
+    /// The person's own yearly pay, to place on the estimate.
+    pub pay: Option<i64>,
 }
 
 impl SalaryForm {
@@ -63,6 +65,8 @@ pub enum FormError {
     UnknownCertification { typed: String, none_allowed: bool },
     /// `base` of zero or less.
     BaseNotPositive,
+    /// `pay` outside [`PAY_RANGE`].
+    PayOutOfRange,
     /// A percentage option outside 0 to 100. `option` names it.
     PercentageOutOfRange { option: &'static str },
     /// A negative `bonus`.
@@ -109,6 +113,13 @@ impl FormError {
                 )
             }
             FormError::BaseNotPositive => templates.base_not_positive.clone(),
+            FormError::PayOutOfRange => fill(
+                &templates.pay_range,
+                &[
+                    ("min", &PAY_RANGE.start().to_string()),
+                    ("max", &PAY_RANGE.end().to_string()),
+                ],
+            ),
             FormError::PercentageOutOfRange { option } => {
                 fill(&templates.percentage_range, &[("option", option)])
             }
@@ -124,8 +135,19 @@ pub struct Choice {
     pub value: String,
 }
 
+/// The yearly pay `/salary` accepts, in dollars (Discord enforces it too).
+pub const PAY_RANGE: std::ops::RangeInclusive<i64> = 10_000..=1_000_000;
+
 /// The highest number of years the `/salary` form accepts.
 pub const MAX_EXPERIENCE_YEARS: u32 = 50;
+
+/// The person's own pay from a `/salary` form, if given and sensible.
+pub fn salary_pay(form: &SalaryForm) -> Result<Option<i64>, FormError> {
+    match form.pay {
+        Some(pay) if !PAY_RANGE.contains(&pay) => Err(FormError::PayOutOfRange),
+        pay => Ok(pay),
+    }
+}
 
 /// The details a `/salary` form gives.
 pub fn salary_details(engine: &Engine, form: &SalaryForm) -> Result<Details, FormError> {

@@ -149,6 +149,8 @@ pub struct FormErrors {
     pub unknown_certification_or_none: String,
     /// `/benefits` with a base salary of zero or less.
     pub base_not_positive: String,
+    /// `/salary` with a yearly pay outside the range. `{min}`, `{max}`.
+    pub pay_range: String,
     /// A percentage outside 0 to 100. `{option}`.
     pub percentage_range: String,
     /// A negative bonus.

@@ -146,15 +146,17 @@ impl Workload {
         }
         // Every option given, so nothing remembered from the same user's
         // earlier questions can change the estimate.
-        for (years, location, employer, certifications) in
-            [(5, "metro:14460", 0, "cmaa"), (1, "state:TX", 1, "none")]
-        {
+        for (years, location, employer, certifications, pay) in [
+            (5, "metro:14460", 0, "cmaa", 52_000),
+            (1, "state:TX", 1, "none", 31_000),
+        ] {
             let form = SalaryForm {
                 experience: Some(years),
                 education: Some(education),
                 location: Some(location.into()),
                 employer: Some(employer),
                 certifications: Some(certifications.into()),
+                pay: Some(pay),
             };
             cases.push(LoadCase::slash(
                 format!("/salary {years} years {location}"),
@@ -165,6 +167,7 @@ impl Workload {
                     ("location", json!(location)),
                     ("employer", json!(employer)),
                     ("certifications", json!(certifications)),
+                    ("pay", json!(pay)),
                 ],
                 answer(Request::Salary(form)),
             ));
