@@ -50,6 +50,8 @@ const BOX: RGBColor = RGBColor(0xC3, 0xCB, 0xD4);
 /// The estimate's colour; tests look for it.
 pub const ESTIMATE: RGBColor = RGBColor(0x1E, 0x8E, 0x4E);
 const ESTIMATE_LIGHT: RGBColor = RGBColor(0xA7, 0xDD, 0xBD);
+/// The colour of the person's own pay; tests look for it.
+pub const THEIR_PAY: RGBColor = RGBColor(0xB4, 0x53, 0x09);
 
 /// What one row of the chart shows.
 #[derive(Debug, Clone, PartialEq)]
@@ -67,6 +69,8 @@ pub enum Mark {
     },
     /// The person's estimate: a bar from low to high, a marker at mid.
     Estimate { low: i64, mid: i64, high: i64 },
+    /// The pay the person gave: one marker.
+    TheirPay { amount: i64 },
 }
 
 impl Mark {
@@ -86,6 +90,7 @@ impl Mark {
                 .copied()
                 .collect(),
             Mark::Estimate { low, mid, high } => vec![*low, *mid, *high],
+            Mark::TheirPay { amount } => vec![*amount],
         }
     }
 }
@@ -195,12 +200,6 @@ impl SalaryChart {
             },
         });
 
-        let values: Vec<i64> = rows.iter().flat_map(|r| r.mark.values()).collect();
-        let lowest = values.iter().copied().min().unwrap_or(0);
-        let highest = values.iter().copied().max().unwrap_or(100_000);
-        let tick_step = tick_step(highest - lowest);
-        let x_min = (lowest - tick_step / 2).div_euclid(tick_step) * tick_step;
-        let x_max = (highest + tick_step / 2 + tick_step - 1).div_euclid(tick_step) * tick_step;
         let source_line = match national {
             Some(n) => format!(
                 "Sources: career guide (Salary.com, Payscale, Glassdoor; late 2023/early 2024); BLS OEWS May {} (SOC 43-6013)",
@@ -209,7 +208,7 @@ impl SalaryChart {
             None => "Sources: career guide (Salary.com, Payscale, Glassdoor; late 2023/early 2024)"
                 .into(),
         };
-        SalaryChart {
+        let mut chart = SalaryChart {
             title: format!(
                 "Your estimate: {} to {}, typical {}",
                 thousands(estimate.low),
@@ -217,11 +216,35 @@ impl SalaryChart {
                 thousands(estimate.mid)
             ),
             rows,
-            x_min,
-            x_max,
-            tick_step,
+            x_min: 0,
+            x_max: 0,
+            tick_step: 1,
             source_line,
-        }
+        };
+        chart.fit_axis();
+        chart
+    }
+
+    /// The same chart with a last row marking the pay the person gave.
+    pub fn with_their_pay(mut self, amount: i64) -> SalaryChart {
+        self.rows.push(Row {
+            label: "Your pay".into(),
+            note: None,
+            mark: Mark::TheirPay { amount },
+        });
+        self.fit_axis();
+        self
+    }
+
+    /// Set the dollar axis to hold every row's figures, in round steps.
+    fn fit_axis(&mut self) {
+        let values: Vec<i64> = self.rows.iter().flat_map(|r| r.mark.values()).collect();
+        let lowest = values.iter().copied().min().unwrap_or(0);
+        let highest = values.iter().copied().max().unwrap_or(100_000);
+        let tick_step = tick_step(highest - lowest);
+        self.x_min = (lowest - tick_step / 2).div_euclid(tick_step) * tick_step;
+        self.x_max = (highest + tick_step / 2 + tick_step - 1).div_euclid(tick_step) * tick_step;
+        self.tick_step = tick_step;
     }
 
     /// The x pixel of a dollar amount.
@@ -301,7 +324,7 @@ impl SalaryChart {
         let bar = (self.row_height() as f64 * 0.36).clamp(8.0, 22.0) as i32;
         for (index, row) in self.rows.iter().enumerate() {
             let y = self.row_centre(index);
-            let label_style = if matches!(row.mark, Mark::Estimate { .. }) {
+            let label_style = if matches!(row.mark, Mark::Estimate { .. } | Mark::TheirPay { .. }) {
                 bold(14.0, &INK)
             } else {
                 text(14.0, &INK)
@@ -396,6 +419,16 @@ impl SalaryChart {
                         ESTIMATE.filled(),
                     ))?;
                     self.estimate_labels(root, (*low, *mid, *high), (x0, xm, x1), y, bar)?;
+                }
+                Mark::TheirPay { amount } => {
+                    let x = self.x_pixel(*amount);
+                    root.draw(&Rectangle::new(
+                        [(x - 2, y - bar / 2 - 4), (x + 2, y + bar / 2 + 4)],
+                        THEIR_PAY.filled(),
+                    ))?;
+                    let style = TextStyle::from((FONT, 14.0, FontStyle::Bold).into_font())
+                        .color(&THEIR_PAY);
+                    self.label_beside(root, &thousands(*amount), x - 2, x + 2, y, &style)?;
                 }
             }
         }
@@ -499,13 +532,20 @@ fn outlined_bar<'a>(
     root.draw(&Rectangle::new(corners, edge))
 }
 
-/// The estimate's chart as PNG bytes, in one call.
+/// The estimate's chart as PNG bytes, in one call; with the person's own
+/// pay marked when they gave it.
 pub fn salary_png(
     kb: &KnowledgeBase,
     estimate: &Estimate,
     details: &Details,
+    their_pay: Option<i64>,
 ) -> Result<Vec<u8>, ChartError> {
-    SalaryChart::plan(kb, estimate, details).to_png()
+    let chart = SalaryChart::plan(kb, estimate, details);
+    match their_pay {
+        Some(amount) => chart.with_their_pay(amount),
+        None => chart,
+    }
+    .to_png()
 }
 
 /// From the lowest band's low to the highest band's high.

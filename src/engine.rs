@@ -553,6 +553,7 @@ impl Engine {
         related.truncate(3);
         reply.suggestions = self.links(related);
         reply.estimate = Some(estimate);
+        reply.their_pay = view.their_pay;
         reply.details_used = details.clone();
         reply
     }

@@ -82,6 +82,9 @@ enum Command {
         /// Certifications held, comma-separated: "CMAA, CEHRS".
         #[arg(long, value_name = "LIST")]
         certifications: Option<String>,
+        /// Your yearly pay in dollars, marked on the chart.
+        #[arg(long, value_name = "DOLLARS", value_parser = clap::value_parser!(i64).range(10_000..=1_000_000))]
+        pay: Option<i64>,
         /// Details in words, instead of or on top of the flags.
         #[arg(num_args = 0..)]
         question: Vec<String>,
@@ -180,6 +183,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             location,
             employer,
             certifications,
+            pay,
             question,
         }) => {
             let engine = load()?;
@@ -189,6 +193,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 location,
                 employer,
                 certifications,
+                pay,
             };
             chart(&engine, &flags, &question.join(" "), &out)?;
             Ok(ExitCode::SUCCESS)
@@ -252,6 +257,7 @@ struct ChartFlags {
     location: Option<String>,
     employer: Option<String>,
     certifications: Option<String>,
+    pay: Option<i64>,
 }
 
 fn chart(engine: &Engine, flags: &ChartFlags, question: &str, out: &Path) -> Result<(), Failure> {
@@ -286,7 +292,11 @@ fn chart(engine: &Engine, flags: &ChartFlags, question: &str, out: &Path) -> Res
         details.experience = Some(Experience::Years(f64::from(years)));
     }
     let estimate = careerbot::estimate::estimate(engine.knowledge(), &details);
-    let png = careerbot::chart::salary_png(engine.knowledge(), &estimate, &details)
+    // Pay from the flag, or in the words ("I make 42k").
+    let their_pay = flags.pay.or_else(|| {
+        careerbot::compensation::read_package(&careerbot::understanding::normalize(question)).base
+    });
+    let png = careerbot::chart::salary_png(engine.knowledge(), &estimate, &details, their_pay)
         .map_err(|e| Failure::Usage(e.to_string()))?;
     std::fs::write(out, png)
         .map_err(|e| Failure::Usage(format!("cannot write {}: {e}", out.display())))?;

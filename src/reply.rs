@@ -51,6 +51,8 @@ pub struct Reply {
     /// The main text, in light Markdown.
     pub body: String,
     pub estimate: Option<Estimate>,
+    /// The yearly pay the person gave, placed on the estimate.
+    pub their_pay: Option<i64>,
     pub calculation: Option<PackageTotal>,
     /// Short lines after the main text: details used, what would sharpen an
     /// estimate, caveats.
@@ -76,6 +78,7 @@ impl Reply {
             confidence: 0.0,
             body: body.into(),
             estimate: None,
+            their_pay: None,
             calculation: None,
             notes: Vec::new(),
             sources: Vec::new(),

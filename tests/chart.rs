@@ -5,7 +5,7 @@
 mod common;
 mod discord_schema;
 
-use careerbot::chart::{self, ESTIMATE, HEIGHT, Mark, SalaryChart, WIDTH};
+use careerbot::chart::{self, ESTIMATE, HEIGHT, Mark, SalaryChart, THEIR_PAY, WIDTH};
 use careerbot::discord::render;
 use careerbot::reply::Reply;
 use poise::serenity_prelude as serenity;
@@ -214,4 +214,58 @@ fn a_discord_estimate_attaches_the_chart_in_a_valid_payload() {
         attachment["id"] = json!(attachment["id"].to_string());
     }
     discord_schema::assert_valid_channel_message(&message);
+}
+
+#[test]
+fn the_pay_someone_gives_is_marked_on_its_own_row() {
+    let reply = estimate_for("3 years in Dallas");
+    let estimate = reply.estimate.clone().unwrap();
+    let without = plan(&reply);
+    assert!(
+        !without
+            .rows
+            .iter()
+            .any(|r| matches!(r.mark, Mark::TheirPay { .. })),
+        "no pay row unless pay is given"
+    );
+    // Pay far above the estimate widens the axis to hold it.
+    for pay in [estimate.mid - 2_000, estimate.high + 40_000] {
+        let chart = plan(&reply).with_their_pay(pay);
+        let row = chart.rows.len() - 1;
+        assert_eq!(chart.rows[row].mark, Mark::TheirPay { amount: pay });
+        assert_eq!(chart.rows.len(), without.rows.len() + 1);
+        assert!(
+            chart.x_min <= pay && pay <= chart.x_max,
+            "{pay} on the axis"
+        );
+        let image = Image::decode(&chart.to_png().unwrap());
+        let y = chart.row_centre(row);
+        let marked: Vec<i32> = (0..WIDTH as i32)
+            .filter(|&x| image.pixel(x, y) == (THEIR_PAY.0, THEIR_PAY.1, THEIR_PAY.2))
+            .collect();
+        let expected = chart.x_pixel(pay);
+        // The marker (and its label's solid strokes beside it), nothing
+        // far from it.
+        assert!(
+            marked.iter().any(|&x| (x - expected).abs() <= 2),
+            "{pay}: no marker at x={expected}: {marked:?}"
+        );
+        assert!(
+            marked.iter().all(|&x| (x - expected).abs() <= 80),
+            "{pay}: pay colour far from its marker: {marked:?}"
+        );
+        // Above the bar height of other rows, only the marker is solid.
+        let above: Vec<i32> = (0..WIDTH as i32)
+            .filter(|&x| image.pixel(x, y - 10) == (THEIR_PAY.0, THEIR_PAY.1, THEIR_PAY.2))
+            .collect();
+        assert!(
+            !above.is_empty() && above.iter().all(|&x| (x - expected).abs() <= 2),
+            "{pay}: {above:?}"
+        );
+    }
+    // The one-call form marks it too.
+    let kb = common::engine().knowledge();
+    let with = chart::salary_png(kb, &estimate, &reply.details_used, Some(41_000)).unwrap();
+    let plain = chart::salary_png(kb, &estimate, &reply.details_used, None).unwrap();
+    assert_ne!(with, plain);
 }

@@ -818,3 +818,89 @@ fn a_missing_config_file_is_a_clear_error() {
         run.stderr
     );
 }
+
+/// Width and height from a PNG's IHDR chunk.
+fn png_size(bytes: &[u8]) -> (u32, u32) {
+    assert_eq!(&bytes[..8], b"\x89PNG\r\n\x1a\n", "a PNG signature");
+    let be = |at: usize| u32::from_be_bytes(bytes[at..at + 4].try_into().unwrap());
+    (be(16), be(20))
+}
+
+#[test]
+fn chart_writes_the_estimate_as_a_png_from_flags_or_words() {
+    let dir = common::scratch_dir("chart-cli");
+    let from_flags = dir.join("flags.png");
+    let run = exec(
+        &[
+            "chart",
+            "--out",
+            from_flags.to_str().unwrap(),
+            "--experience",
+            "5",
+            "--certifications",
+            "CMAA",
+            "--location",
+            "Boston",
+            "--employer",
+            "hospital",
+        ],
+        b"",
+    );
+    run.assert_clean("chart with flags");
+    // The same estimate as the chat gives for the same details.
+    let answer = ask_one("5 years in, CMAA certified, Boston, hospital");
+    let mid = assert_int(&answer["estimate"]["mid"], "estimate.mid");
+    let typical = format!("typical ${},{:03}", mid / 1000, mid % 1000);
+    assert!(run.stdout.contains(&typical), "{typical}: {}", run.stdout);
+    let flags_png = std::fs::read(&from_flags).expect("the PNG was written");
+    assert_eq!(png_size(&flags_png), (800, 450));
+
+    let from_words = dir.join("words.png");
+    let words = from_words.to_str().unwrap();
+    exec(
+        &[
+            "chart",
+            "--out",
+            words,
+            "5 years in, CMAA certified, Boston, hospital",
+        ],
+        b"",
+    )
+    .assert_clean("chart with words");
+    assert_eq!(
+        std::fs::read(&from_words).unwrap(),
+        flags_png,
+        "same details, same picture"
+    );
+
+    // Pay, as a flag or in the words, adds its marker: a different picture.
+    let with_pay = dir.join("pay.png");
+    let pay = with_pay.to_str().unwrap();
+    exec(
+        &[
+            "chart",
+            "--out",
+            pay,
+            "--pay",
+            "58000",
+            "5 years in, CMAA certified, Boston, hospital",
+        ],
+        b"",
+    )
+    .assert_clean("chart with pay");
+    assert_ne!(std::fs::read(&with_pay).unwrap(), flags_png);
+
+    // A flag that names nothing known, and pay out of range, are refused
+    // with the flag named.
+    let run = exec(&["chart", "--out", words, "--location", "Atlantis"], b"");
+    assert_eq!(run.code, Some(2), "{}", run.all_output());
+    assert!(
+        run.stderr.contains("--location \"Atlantis\""),
+        "{}",
+        run.stderr
+    );
+    let run = exec(&["chart", "--out", words, "--pay", "12"], b"");
+    assert_eq!(run.code, Some(2), "{}", run.all_output());
+    assert!(run.stderr.contains("--pay"), "{}", run.stderr);
+    let _ = std::fs::remove_dir_all(dir);
+}

@@ -239,7 +239,8 @@ impl Bot {
     pub fn chart_for(&self, reply: &Reply) -> Option<Vec<u8>> {
         let estimate = reply.estimate.as_ref()?;
         let engine = self.engine();
-        match crate::chart::salary_png(engine.knowledge(), estimate, &reply.details_used) {
+        let kb = engine.knowledge();
+        match crate::chart::salary_png(kb, estimate, &reply.details_used, reply.their_pay) {
             Ok(png) => Some(png),
             Err(error) => {
                 // The estimate is still worth sending without its picture.
