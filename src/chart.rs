@@ -606,8 +606,8 @@ fn encode_png(pixels: &[u8]) -> Result<Vec<u8>, ChartError> {
         let mut encoder = png::Encoder::new(&mut bytes, WIDTH, HEIGHT);
         encoder.set_color(png::ColorType::Rgb);
         encoder.set_depth(png::BitDepth::Eight);
-        // fdeflate's PNG-tuned mode: about 1 ms instead of 4.5 ms for a
-        // chart, at 65 KB instead of 38 KB, far under Discord's upload limit.
+        // fdeflate's PNG-tuned mode: 1.3 ms instead of 4.8 ms for a chart,
+        // at 67 KB instead of 38 KB, far under Discord's upload limit.
         // /salary under load spends its time here otherwise.
         encoder.set_compression(png::Compression::Fast);
         let mut writer = encoder

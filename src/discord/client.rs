@@ -16,7 +16,6 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Instant;
 
-/// Where to get a token, for the messages that need one.
 /// What the bot logs unless `RUST_LOG` says otherwise: careerbot's own
 /// info lines (one per answer), and only warnings and errors from serenity
 /// and poise. Serenity's info level includes a span on every REST request
@@ -24,6 +23,7 @@ use std::time::Instant;
 /// at load that costs a quarter of the CPU and floods the log.
 pub const DEFAULT_LOG_FILTER: &str = "careerbot=info,serenity=warn,poise=warn";
 
+/// Where to get a token, for the messages that need one.
 const TOKEN_HELP: &str = "Create an application at https://discord.com/developers/applications, open Bot -> Reset Token, and set it as DISCORD_TOKEN (or `token` under [discord] in config.toml). The README's \"Run it on Discord\" section walks through it";
 
 /// Why the bot could not start or stopped, worded for the person running it.
