@@ -426,8 +426,7 @@ impl SalaryChart {
                         [(x - 2, y - bar / 2 - 4), (x + 2, y + bar / 2 + 4)],
                         THEIR_PAY.filled(),
                     ))?;
-                    let style = TextStyle::from((FONT, 14.0, FontStyle::Bold).into_font())
-                        .color(&THEIR_PAY);
+                    let style = bold(14.0, &THEIR_PAY);
                     self.label_beside(root, &thousands(*amount), x - 2, x + 2, y, &style)?;
                 }
             }

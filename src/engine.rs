@@ -61,8 +61,8 @@ pub struct Engine {
     index: Index,
     details: DetailReader,
     pay_terms: HashSet<String>,
-    /// Stems of the words that ask for pay by the hour.
-    hourly_terms: HashSet<String>,
+    /// Phrases that ask for pay by the hour ("per hour", "hourly").
+    hourly_words: PhraseSet<()>,
     other_roles: PhraseSet<usize>,
     role_words: PhraseSet<()>,
     /// Off-topic triggers → the index of their group.
@@ -94,12 +94,7 @@ impl Engine {
             .iter()
             .map(|w| analyzer.stem(w))
             .collect();
-        let hourly_terms = kb
-            .lexicon
-            .hourly_words
-            .iter()
-            .map(|w| analyzer.stem(w))
-            .collect();
+        let hourly_words = PhraseSet::new(kb.lexicon.hourly_words.iter().map(|w| (w.clone(), ())));
         let other_roles = PhraseSet::new(
             kb.scope
                 .other_roles
@@ -121,7 +116,7 @@ impl Engine {
             index,
             details,
             pay_terms,
-            hourly_terms,
+            hourly_words,
             other_roles,
             role_words,
             off_topic_triggers,
@@ -226,22 +221,16 @@ impl Engine {
             return reply;
         }
 
-        // "hi", "thanks", "hello there": only small words, nothing to match
-        // and no detail. A greeting and a nudge, not "I don't know".
-        if analysis.terms.is_empty() && !found.affects_estimate() && !normalized.contains('$') {
-            return Reply::simple(
-                ReplyKind::Notice,
-                replies.titles.greeting.clone(),
-                replies.greeting.clone(),
-            );
-        }
-
         // A dollar amount ("is 52k good?") asks about pay as much as a pay word.
         let asks_pay =
             analysis.terms.iter().any(|t| self.pay_terms.contains(t)) || normalized.contains('$');
+        let their_pay = package
+            .base
+            .or_else(|| self.yearly_from_hourly_rate(&normalized))
+            .filter(|pay| estimate::PAY_RANGE.contains(pay));
         let view = EstimateView {
-            hourly: analysis.terms.iter().any(|t| self.hourly_terms.contains(t)),
-            their_pay: package.base,
+            hourly: self.hourly_words.contains_any(&text),
+            their_pay,
         };
         let about_role = self.role_words.contains_any(&text);
 
@@ -273,22 +262,22 @@ impl Engine {
             return reply;
         }
 
+        // "hi", "thanks", "hello there": only small words, nothing to match
+        // and no detail. A greeting and a nudge, not "I don't know".
+        if analysis.terms.is_empty() && !found.affects_estimate() && !normalized.contains('$') {
+            return Reply::simple(
+                ReplyKind::Notice,
+                replies.titles.greeting.clone(),
+                replies.greeting.clone(),
+            );
+        }
+
         let confident = ranking.confidence >= CONFIDENCE_THRESHOLD;
         let follow_up = memory.affects_estimate() && self.is_follow_up(&text);
         // Details make an estimate when pay is asked, when they continue an
         // estimate, or when they are most of what the message says ("5 years,
         // CMAA, Boston, hospital"). A question that only mentions a detail
         // ("does a CPCT help?") gets its topic instead.
-        // "Does Boston pay more than Denver?": one estimate per place (or
-        // employer type), side by side, rather than one for the last named.
-        if (asks_pay || follow_up) && !alternatives.is_empty() {
-            let mut reply = self.comparison_reply(&merged, &alternatives);
-            reply.confidence = if asks_pay { 0.9 } else { 0.75 };
-            // Which of them is the person's own is not said: remember
-            // neither.
-            reply.new_details = found.without_compared(&alternatives);
-            return reply;
-        }
         let kinds = detail_kinds(&found);
         // "Boston?", "what about in Ohio", "5 years of experience": nothing
         // but a place or a length of time.
@@ -299,8 +288,19 @@ impl Engine {
             || (!confident
                 && (kinds >= 2 || analysis.terms.len() <= MAX_TERMS_OF_A_DETAIL_MESSAGE));
         if found.affects_estimate() && (asks_pay || follow_up || mostly_details) {
+            let confidence = if asks_pay { 0.9 } else { 0.75 };
+            if !alternatives.is_empty() {
+                // "Does Boston pay more than Denver?": one estimate per place
+                // (or employer type), side by side, not one for the last
+                // named. Which is the person's own is not said: remember
+                // neither.
+                let mut reply = self.comparison_reply(&merged, &alternatives, view);
+                reply.confidence = confidence;
+                reply.new_details = found.without_compared(&alternatives);
+                return reply;
+            }
             let mut reply = self.estimate_reply_for(&merged, view);
-            reply.confidence = if asks_pay { 0.9 } else { 0.75 };
+            reply.confidence = confidence;
             reply.new_details = found;
             return reply;
         }
@@ -469,16 +469,7 @@ impl Engine {
             ],
         );
         if view.hourly {
-            let hours = self.kb.model.national.paid_hours_per_year;
-            let line = fill(
-                &replies.estimate_hourly,
-                &[
-                    ("low", &hourly_dollars(estimate.low, hours)),
-                    ("high", &hourly_dollars(estimate.high, hours)),
-                    ("mid", &hourly_dollars(estimate.mid, hours)),
-                    ("hours", &dollars(hours.round() as i64).replace('$', "")),
-                ],
-            );
+            let line = self.in_hourly(&replies.estimate_hourly, &estimate);
             body.push_str(&format!("\n\n{line}"));
         }
         if let Some(pay) = view.their_pay {
@@ -517,22 +508,7 @@ impl Engine {
             );
             body.push_str(&format!("\n\n{line}"));
         }
-        let mut notes = Vec::new();
-        let described = self.describe(details);
-        if !described.is_empty() {
-            notes.push(fill(
-                &replies.using_details,
-                &[("details", &described.join(", "))],
-            ));
-        }
-        if !estimate.missing.is_empty() {
-            notes.push(fill(
-                &replies.sharpen,
-                &[("missing", &join_words(&estimate.missing))],
-            ));
-        }
-        notes.extend(replies.estimate_caveats.iter().cloned());
-
+        let notes = self.estimate_notes(details, &estimate.missing);
         let mut reply = Reply::simple(ReplyKind::Estimate, replies.titles.estimate.clone(), body);
         reply.topic = Some("salary.estimate".to_string());
         reply.confidence = 1.0;
@@ -558,6 +534,72 @@ impl Engine {
         reply
     }
 
+    /// A template filled with an estimate's figures by the hour: `{low}`,
+    /// `{high}`, `{mid}`, and `{hours}` (paid hours a year).
+    fn in_hourly(&self, template: &str, estimate: &Estimate) -> String {
+        let hours = self.kb.model.national.paid_hours_per_year;
+        fill(
+            template,
+            &[
+                ("low", &hourly_dollars(estimate.low, hours)),
+                ("high", &hourly_dollars(estimate.high, hours)),
+                ("mid", &hourly_dollars(estimate.mid, hours)),
+                ("hours", &estimate::grouped(hours.round() as u64)),
+            ],
+        )
+    }
+
+    /// The lines under an estimate: the details it used, what would
+    /// sharpen it, and the caveats.
+    fn estimate_notes(&self, used: &Details, missing: &[&str]) -> Vec<String> {
+        let replies = &self.kb.replies;
+        let mut notes = Vec::new();
+        let described = self.describe(used);
+        if !described.is_empty() {
+            notes.push(fill(
+                &replies.using_details,
+                &[("details", &described.join(", "))],
+            ));
+        }
+        if !missing.is_empty() {
+            notes.push(fill(&replies.sharpen, &[("missing", &join_words(missing))]));
+        }
+        notes.extend(replies.estimate_caveats.iter().cloned());
+        notes
+    }
+
+    /// An hourly rate in the words ("$22/hr", "22.50 an hour"), as yearly
+    /// pay over the model's paid hours.
+    fn yearly_from_hourly_rate(&self, normalized: &str) -> Option<i64> {
+        for caps in HOURLY_AMOUNT.captures_iter(normalized) {
+            let (Some(whole), Ok(rate)) = (caps.get(0), caps[1].parse::<f64>()) else {
+                continue;
+            };
+            let after = &normalized[whole.end()..];
+            if after.starts_with([',', '.', '%']) {
+                continue; // "22,000", "22.5.1", "22%"
+            }
+            // "$22/hr", "$22/hour": the slash form; otherwise an hourly
+            // phrase must come right after the number.
+            let per_hour = match after.strip_prefix('/') {
+                Some(unit) => matches!(
+                    TokenText::new(unit).tokens.first().map(String::as_str),
+                    Some("hr" | "hour" | "h")
+                ),
+                None => (self
+                    .hourly_words
+                    .find_longest(&TokenText::new(after))
+                    .iter())
+                .any(|f| f.start == 0),
+            };
+            if per_hour && (5.0..=500.0).contains(&rate) {
+                let hours = self.kb.model.national.paid_hours_per_year;
+                return Some((rate * hours).round() as i64);
+            }
+        }
+        None
+    }
+
     /// Where the person's own pay sits against an estimate: below its range,
     /// in its lower or upper half, about typical, or above it.
     fn pay_position(&self, pay: i64, estimate: &Estimate) -> String {
@@ -580,32 +622,44 @@ impl Engine {
         )
     }
 
-    /// Estimates for each place (or, failing that, each employer type) in
-    /// `alternatives`, everything else taken from `details`, side by side:
-    /// the answer to "does Boston pay more than Denver?".
-    pub fn comparison_reply(&self, details: &Details, alternatives: &Alternatives) -> Reply {
+    /// Estimates for each place or employer type in `alternatives`, side by
+    /// side, everything else taken from `details`: the answer to "does
+    /// Boston pay more than Denver?". When as many places as employer types
+    /// are named ("a hospital in Boston or a clinic in Denver"), they pair
+    /// up in order; otherwise places are compared, and an employer type
+    /// named among them is left out rather than pinned to one of them.
+    pub fn comparison_reply(
+        &self,
+        details: &Details,
+        alternatives: &Alternatives,
+        view: EstimateView,
+    ) -> Reply {
         let replies = &self.kb.replies;
-        // What the options share, and what each one alone is.
-        let shared = details.without_compared(alternatives);
-        let (intro, options): (&str, Vec<Details>) = if alternatives.places.len() >= 2 {
-            let options = (alternatives.places.iter().take(MAX_COMPARED))
-                .map(|place| Details {
-                    location: Some(place.clone()),
-                    ..Details::default()
+        let (places, employers) = (&alternatives.places, &alternatives.employers);
+        let place = |p: &Place| Details {
+            location: Some(p.clone()),
+            ..Details::default()
+        };
+        let employer = |e: &String| Details {
+            employer: Some(e.clone()),
+            ..Details::default()
+        };
+        let (intro, named): (&str, Vec<Details>) = if places.len() >= 2 {
+            let paired = employers.len() == places.len();
+            let options = (places.iter().enumerate())
+                .map(|(i, p)| match paired {
+                    true => place(p).merged_with(&employer(&employers[i])),
+                    false => place(p),
                 })
                 .collect();
             (&replies.comparison_places, options)
         } else {
-            let options = (alternatives.employers.iter().take(MAX_COMPARED))
-                .map(|employer| Details {
-                    employer: Some(employer.clone()),
-                    ..Details::default()
-                })
-                .collect();
+            let options = employers.iter().map(employer).collect();
             (&replies.comparison_employers, options)
         };
-        let compared: Vec<(String, Estimate)> = options
-            .iter()
+        // What the options share: everything but what is compared.
+        let shared = details.without_compared(alternatives);
+        let compared: Vec<(String, Estimate)> = (named.iter().take(MAX_COMPARED))
             .map(|own| {
                 let name = fit::capitalized(&self.describe(own).join(", "));
                 (name, estimate::estimate(&self.kb, &shared.merged_with(own)))
@@ -615,6 +669,10 @@ impl Engine {
         let mut body = intro.to_string();
         body.push('\n');
         for (name, estimate) in &compared {
+            let hourly = match view.hourly {
+                true => self.in_hourly(&replies.comparison_hourly, estimate),
+                false => String::new(),
+            };
             body.push('\n');
             body.push_str(&fill(
                 &replies.comparison_line,
@@ -623,6 +681,7 @@ impl Engine {
                     ("low", &dollars(estimate.low)),
                     ("high", &dollars(estimate.high)),
                     ("mid", &dollars(estimate.mid)),
+                    ("hourly", &hourly),
                 ],
             ));
         }
@@ -646,32 +705,28 @@ impl Engine {
             };
             body.push_str(&format!("\n\n{line}"));
         }
-
-        let mut notes = Vec::new();
-        let described = self.describe(&shared);
-        if !described.is_empty() {
-            notes.push(fill(
-                &replies.using_details,
-                &[("details", &described.join(", "))],
-            ));
-        }
-        if let Some((_, first)) = compared.first()
-            && !first.missing.is_empty()
-        {
-            notes.push(fill(
-                &replies.sharpen,
-                &[("missing", &join_words(&first.missing))],
-            ));
-        }
-        notes.extend(replies.estimate_caveats.iter().cloned());
-
-        let mut sources: Vec<String> = Vec::new();
-        for (_, estimate) in &compared {
-            for source in &estimate.sources {
-                if !sources.contains(source) {
-                    sources.push(source.clone());
-                }
+        if let Some(pay) = view.their_pay {
+            for (name, estimate) in &compared {
+                let position = self.pay_position(pay, estimate);
+                let line = fill(
+                    &replies.comparison_your_pay,
+                    &[("name", name), ("position", &position)],
+                );
+                body.push_str(&format!("\n\n{line}"));
             }
+        }
+
+        let missing = compared.first().map_or(&[][..], |(_, e)| &e.missing[..]);
+        let mut notes = self.estimate_notes(&shared, missing);
+        if named.len() > compared.len() {
+            let cut = fill(
+                &replies.comparison_cut,
+                &[
+                    ("shown", &compared.len().to_string()),
+                    ("named", &named.len().to_string()),
+                ],
+            );
+            notes.insert(0, cut);
         }
         let mut reply = Reply::simple(
             ReplyKind::Comparison,
@@ -680,7 +735,9 @@ impl Engine {
         );
         reply.topic = Some("salary.estimate".to_string());
         reply.confidence = 1.0;
-        reply.sources = self.kb.citations(&sources);
+        reply.sources = self
+            .kb
+            .citations(compared.iter().flat_map(|(_, e)| &e.sources));
         reply.notes = notes;
         reply.suggestions = self.links(replies.suggestions.comparison.iter().map(String::as_str));
         reply.details_used = shared;
@@ -866,6 +923,11 @@ fn trim_number(value: f64) -> String {
         format!("{value:.1}")
     }
 }
+
+/// A number that may be an hourly rate: "$22", "22.50" (not "22k", "22%"
+/// or part of "22,000").
+static HOURLY_AMOUNT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\$?\b(\d{1,3}(?:\.\d{1,2})?)\b").expect("a valid pattern"));
 
 /// Pay within this share of an estimate's typical figure counts as typical.
 const NEAR_TYPICAL_SHARE: f64 = 0.03;

@@ -442,7 +442,17 @@ fn years_text(years: f64) -> String {
 /// assert_eq!(careerbot::estimate::dollars(-2000), "-$2,000");
 /// ```
 pub fn dollars(amount: i64) -> String {
-    let digits = amount.unsigned_abs().to_string();
+    let grouped = grouped(amount.unsigned_abs());
+    if amount < 0 {
+        format!("-${grouped}")
+    } else {
+        format!("${grouped}")
+    }
+}
+
+/// A whole number with thousands separators: `2080` → `2,080`.
+pub fn grouped(number: u64) -> String {
+    let digits = number.to_string();
     let mut grouped = String::new();
     for (i, c) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i).is_multiple_of(3) {
@@ -450,12 +460,12 @@ pub fn dollars(amount: i64) -> String {
         }
         grouped.push(c);
     }
-    if amount < 0 {
-        format!("-${grouped}")
-    } else {
-        format!("${grouped}")
-    }
+    grouped
 }
+
+/// The yearly pay careerbot will place on an estimate, in dollars: below
+/// it is no full-time salary, above it a typo.
+pub const PAY_RANGE: std::ops::RangeInclusive<i64> = 10_000..=1_000_000;
 
 /// A yearly amount as dollars and cents an hour, over `paid_hours` a year.
 ///

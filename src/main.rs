@@ -83,7 +83,7 @@ enum Command {
         #[arg(long, value_name = "LIST")]
         certifications: Option<String>,
         /// Your yearly pay in dollars, marked on the chart.
-        #[arg(long, value_name = "DOLLARS", value_parser = clap::value_parser!(i64).range(10_000..=1_000_000))]
+        #[arg(long, value_name = "DOLLARS", value_parser = clap::value_parser!(i64).range(careerbot::estimate::PAY_RANGE))]
         pay: Option<i64>,
         /// Details in words, instead of or on top of the flags.
         #[arg(num_args = 0..)]

@@ -142,3 +142,92 @@ fn small_talk_gets_a_greeting_not_i_dont_know() {
         ReplyKind::Estimate
     );
 }
+
+/// The typical figure the engine gives for `details` alone, as shown.
+fn typical_of(details: &str) -> String {
+    let engine = common::engine();
+    let mid = engine
+        .estimate_reply(&engine.read_details(details))
+        .estimate
+        .expect("an estimate")
+        .mid;
+    format!("around **{}**", careerbot::estimate::dollars(mid))
+}
+
+#[test]
+fn a_place_and_an_employer_each_named_twice_pair_up() {
+    let engine = common::engine();
+    let mut chat = Conversation::new();
+    let reply = chat.ask(
+        engine,
+        "a hospital in Boston or a private clinic in Denver, which pays more?",
+    );
+    assert_eq!(reply.kind, ReplyKind::Comparison);
+    let text = reply.full_text();
+    assert!(text.contains(&typical_of("hospital, Boston")), "{text}");
+    assert!(
+        text.contains(&typical_of("private clinic, Denver")),
+        "{text}"
+    );
+    assert_eq!(
+        reply.details_used.employer, None,
+        "{:?}",
+        reply.details_used
+    );
+    assert_eq!(reply.details_used.location, None);
+    assert_eq!(
+        chat.memory().employer,
+        None,
+        "neither employer is remembered"
+    );
+    assert_eq!(chat.memory().location, None);
+}
+
+#[test]
+fn a_comparison_shows_hourly_figures_and_your_pay_when_asked() {
+    let engine = common::engine();
+    let hours = engine.knowledge().model.national.paid_hours_per_year;
+    let reply = engine.answer("hourly pay in Boston vs Denver");
+    assert_eq!(reply.kind, ReplyKind::Comparison);
+    for place in ["Boston, MA", "Denver, CO"] {
+        let alone = engine.estimate_reply(&engine.read_details(place));
+        let mid = alone.estimate.expect("an estimate").mid;
+        let hourly = careerbot::estimate::hourly_dollars(mid, hours);
+        assert!(
+            reply.body.contains(&hourly),
+            "{place} {hourly}: {}",
+            reply.body
+        );
+    }
+
+    let reply = engine.answer("I make 42k in Boston, would I make more in Denver?");
+    assert_eq!(reply.kind, ReplyKind::Comparison);
+    let positions = reply.body.matches("$42,000").count();
+    assert_eq!(
+        positions, 2,
+        "the pay placed on each option: {}",
+        reply.body
+    );
+}
+
+#[test]
+fn more_places_than_a_comparison_shows_are_owned_up_to() {
+    let engine = common::engine();
+    let reply =
+        engine.answer("Austin or San Antonio or Dallas or Houston or El Paso, which pays most?");
+    assert_eq!(reply.kind, ReplyKind::Comparison);
+    let shown = reply.body.lines().filter(|l| l.starts_with("- ")).count();
+    assert!(shown < 5, "{}", reply.body);
+    let cut = careerbot::knowledge::fill(
+        &engine.knowledge().replies.comparison_cut,
+        &[("shown", &shown.to_string()), ("named", "5")],
+    );
+    assert!(reply.notes.contains(&cut), "{:?}", reply.notes);
+}
+
+#[test]
+fn small_talk_does_not_swallow_arithmetic() {
+    let engine = common::engine();
+    let reply = engine.answer("what is 2+2");
+    assert_eq!(reply.kind, ReplyKind::OutOfScope, "{}", reply.full_text());
+}

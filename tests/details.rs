@@ -769,6 +769,11 @@ fn two_places_or_two_employers_in_one_message_are_a_comparison() {
         compared_place_names("moving from Ohio to Texas, what would I make"),
         ["Ohio", "Texas"]
     );
+    // States as postal codes count too.
+    assert_eq!(
+        compared_place_names("does TX pay more than CA?"),
+        ["Texas", "California"]
+    );
     // Same name, two states: each qualified by its own state.
     let portlands = compared_place_names("portland maine vs portland oregon");
     assert_eq!(portlands.len(), 2, "{portlands:?}");

@@ -375,3 +375,38 @@ fn pay_the_person_gives_is_placed_on_their_estimate() {
     let reply = engine.answer("3 years in Dallas");
     assert!(!reply.body.contains("typical figure"), "{}", reply.body);
 }
+
+#[test]
+fn an_hourly_rate_is_read_as_yearly_pay() {
+    let engine = common::engine();
+    let hours = kb().model.national.paid_hours_per_year;
+    for (question, rate) in [
+        ("I make $22/hr in Dallas, am I underpaid?", 22.0),
+        ("I make 22.50 an hour in Dallas", 22.5),
+        ("paid $19 per hour in Dallas", 19.0),
+    ] {
+        let reply = engine.answer(question);
+        let yearly = (rate * hours).round() as i64;
+        assert_eq!(reply.their_pay, Some(yearly), "{question}");
+        assert!(
+            reply.body.contains(&careerbot::estimate::dollars(yearly)),
+            "{question}: {}",
+            reply.body
+        );
+    }
+    // Hours that are not a rate, and pay outside any salary, are not pay.
+    for question in [
+        "how many hours a week do coordinators work in Boston",
+        "I work 22 hours a week in Dallas, what would I make",
+        "I make $5,000,000 in Dallas",
+    ] {
+        assert_eq!(engine.answer(question).their_pay, None, "{question}");
+    }
+    // Asking about hours is not asking for hourly pay.
+    let reply = engine.answer("how many hours a week do coordinators work in Boston");
+    let mid = reply.estimate.as_ref().map(|e| e.mid);
+    if let Some(mid) = mid {
+        let hourly = careerbot::estimate::hourly_dollars(mid, hours);
+        assert!(!reply.body.contains(&hourly), "{}", reply.body);
+    }
+}

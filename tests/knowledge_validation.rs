@@ -564,7 +564,7 @@ fn replace_in_table(copy: &Copy, file: &str, table: Option<&str>, from: &str, to
         file,
         &format!("{}{to}{}", &text[..at], &text[at + from.len()..]),
     );
-    text[..at].lines().count()
+    text[..at].matches('\n').count() + 1
 }
 
 #[test]
@@ -582,6 +582,22 @@ fn a_placeholder_careerbot_does_not_fill_names_its_line() {
     assert_problem(&error, "replies.toml", line, "{plac}");
     assert_problem(&error, "replies.toml", line, "form_errors.unknown_place");
     assert_problem(&error, "replies.toml", line, "it can use {place}");
+
+    // A typo in a sentence added later ([your_pay]): every string is checked.
+    let copy = Copy::new("placeholder-your-pay");
+    let line = replace_in_table(
+        &copy,
+        "replies.toml",
+        Some("your_pay"),
+        "typical = \"**{yours}**",
+        "typical = \"**{your}**",
+    );
+    assert_problem(
+        &copy.load_error(),
+        "replies.toml",
+        line,
+        "{your} in your_pay.typical is not a value careerbot fills in; it can use {yours}, {gap}",
+    );
 
     // A placeholder in a sentence that takes none, at the top of the file.
     let copy = Copy::new("placeholder-none");

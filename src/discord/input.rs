@@ -7,6 +7,7 @@
 
 use crate::compensation::PackageQuestion;
 use crate::engine::Engine;
+use crate::estimate::PAY_RANGE;
 use crate::knowledge::{AreaWages, KnowledgeBase, fill};
 use crate::understanding::{Details, Experience, Place, normalize};
 
@@ -65,7 +66,7 @@ pub enum FormError {
     UnknownCertification { typed: String, none_allowed: bool },
     /// `base` of zero or less.
     BaseNotPositive,
-    /// `pay` outside [`PAY_RANGE`].
+    /// `pay` outside [`PAY_RANGE`](crate::estimate::PAY_RANGE).
     PayOutOfRange,
     /// A percentage option outside 0 to 100. `option` names it.
     PercentageOutOfRange { option: &'static str },
@@ -134,9 +135,6 @@ pub struct Choice {
     pub name: String,
     pub value: String,
 }
-
-/// The yearly pay `/salary` accepts, in dollars (Discord enforces it too).
-pub const PAY_RANGE: std::ops::RangeInclusive<i64> = 10_000..=1_000_000;
 
 /// The highest number of years the `/salary` form accepts.
 pub const MAX_EXPERIENCE_YEARS: u32 = 50;

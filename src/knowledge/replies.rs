@@ -51,8 +51,17 @@ pub struct Replies {
     pub comparison_places: String,
     /// Before a comparison of employer types.
     pub comparison_employers: String,
-    /// One option of a comparison. `{name}`, `{low}`, `{high}`, `{mid}`.
+    /// One option of a comparison. `{name}`, `{low}`, `{high}`, `{mid}`;
+    /// `{hourly}`: `comparison_hourly` when asked per hour, else nothing.
     pub comparison_line: String,
+    /// An option's figures by the hour. `{low}`, `{high}`, `{mid}`,
+    /// `{hours}`.
+    pub comparison_hourly: String,
+    /// Where the person's pay sits on one option. `{name}`; `{position}`:
+    /// the `your_pay` sentence.
+    pub comparison_your_pay: String,
+    /// More options were named than are shown. `{shown}`, `{named}`.
+    pub comparison_cut: String,
     /// The gap between the highest and lowest typical figures. `{higher}`,
     /// `{lower}`: names; `{gap}`: dollars; `{percent}`.
     pub comparison_gap: String,
@@ -223,174 +232,36 @@ impl Replies {
         Some(replies)
     }
 
-    /// Every template, with its table (`None` at the top of the file), its
-    /// key, and the placeholders careerbot fills in for it.
-    fn templates(
-        &self,
-    ) -> Vec<(
-        Option<&'static str>,
-        &'static str,
-        &str,
-        &'static [&'static str],
-    )> {
-        let f = &self.form_errors;
-        let t = &self.titles;
-        let mut templates = vec![
-            (None, "fallback", self.fallback.as_str(), &["topics"][..]),
-            (None, "fallback_title", &self.fallback_title, &[]),
-            (None, "other_role", &self.other_role, &["role"]),
-            (None, "empty", &self.empty, &[]),
-            (None, "greeting", &self.greeting, &[]),
-            (None, "too_long", &self.too_long, &["limit"]),
-            (None, "using_details", &self.using_details, &["details"]),
-            (None, "sharpen", &self.sharpen, &["missing"]),
-            (None, "forgot", &self.forgot, &[]),
-            (
-                None,
-                "estimate_summary",
-                &self.estimate_summary,
-                &["low", "high", "mid"],
-            ),
-            (
-                None,
-                "estimate_national",
-                &self.estimate_national,
-                &["national"],
-            ),
-            (None, "estimate_start", &self.estimate_start, &["baseline"]),
-            (
-                None,
-                "estimate_local",
-                &self.estimate_local,
-                &["year", "area", "median", "range"],
-            ),
-            (
-                None,
-                "estimate_local_range",
-                &self.estimate_local_range,
-                &["p25", "p75"],
-            ),
-            (None, "comparison_places", &self.comparison_places, &[]),
-            (
-                None,
-                "comparison_employers",
-                &self.comparison_employers,
-                &[],
-            ),
-            (
-                None,
-                "comparison_line",
-                &self.comparison_line,
-                &["name", "low", "high", "mid"],
-            ),
-            (
-                None,
-                "comparison_gap",
-                &self.comparison_gap,
-                &["higher", "lower", "gap", "percent"],
-            ),
-            (None, "comparison_even", &self.comparison_even, &[]),
-            (None, "rate_limited", &self.rate_limited, &["seconds"]),
-            (None, "salary_refine", &self.salary_refine, &[]),
-            (None, "topic_missing", &self.topic_missing, &["name"]),
-            (
-                Some("form_errors"),
-                "experience_range",
-                &f.experience_range,
-                &["max"],
-            ),
-            (
-                Some("form_errors"),
-                "stale_choice",
-                &f.stale_choice,
-                &["option"],
-            ),
-            (
-                Some("form_errors"),
-                "unknown_place",
-                &f.unknown_place,
-                &["place"],
-            ),
-            (
-                Some("form_errors"),
-                "unknown_certification",
-                &f.unknown_certification,
-                &["name", "known"],
-            ),
-            (
-                Some("form_errors"),
-                "unknown_certification_or_none",
-                &f.unknown_certification_or_none,
-                &["name", "known"],
-            ),
-            (
-                Some("form_errors"),
-                "base_not_positive",
-                &f.base_not_positive,
-                &[],
-            ),
-            (
-                Some("form_errors"),
-                "percentage_range",
-                &f.percentage_range,
-                &["option"],
-            ),
-            (
-                Some("form_errors"),
-                "negative_bonus",
-                &f.negative_bonus,
-                &[],
-            ),
-        ];
-        for (key, title) in [
-            ("estimate", &t.estimate),
-            ("comparison", &t.comparison),
-            ("calculation", &t.calculation),
-            ("other_role", &t.other_role),
-            ("too_long", &t.too_long),
-            ("empty", &t.empty),
-            ("greeting", &t.greeting),
-            ("forgot", &t.forgot),
-            ("rate_limited", &t.rate_limited),
-            ("form_error", &t.form_error),
-            ("topic_missing", &t.topic_missing),
-        ] {
-            templates.push((Some("titles"), key, title, &[]));
-        }
-        for caveat in &self.estimate_caveats {
-            templates.push((None, "estimate_caveats", caveat, &[]));
-        }
-        for note in &self.calculator_notes {
-            templates.push((None, "calculator_notes", note, &[]));
-        }
-        templates
-    }
-
     /// A `{word}` careerbot does not fill in would reach people as it is
     /// (a typo such as `{plac}`): report it at its line, with the ones the
-    /// template can use.
+    /// sentence can use. Every string in the file is checked, so a new
+    /// sentence needs its placeholders listed in [`placeholders_of`].
     fn check_placeholders(&self, source: &SourceText, problems: &mut Problems) {
+        let Ok(table) = source.text.parse::<toml::Table>() else {
+            return; // the parse itself has reported the problem
+        };
         let placeholder = regex::Regex::new(r"\{([^{}\s]{1,40})\}").expect("a valid pattern");
-        for (table, key, template, allowed) in self.templates() {
-            for found in placeholder.captures_iter(template) {
+        let mut strings = Vec::new();
+        collect_strings(None, &table, &mut strings);
+        for (table_name, key, text) in strings {
+            let path = table_name.map_or(key.to_string(), |t| format!("{t}.{key}"));
+            let allowed = placeholders_of(&path);
+            for found in placeholder.captures_iter(text) {
                 let name = &found[1];
                 if allowed.contains(&name) {
                     continue;
                 }
-                let table_start = table.and_then(|t| source.table_start(t)).unwrap_or(0);
-                let full_key = table.map_or(key.to_string(), |t| format!("{t}.{key}"));
                 let can_use = if allowed.is_empty() {
                     "it takes none".to_string()
                 } else {
                     let names: Vec<String> = allowed.iter().map(|a| format!("{{{a}}}")).collect();
                     format!("it can use {}", names.join(", "))
                 };
+                let table_start = table_name.and_then(|t| source.table_start(t)).unwrap_or(0);
                 problems.at(
                     &source.path,
                     Some(source.key_line(table_start, key)),
-                    format!(
-                        "{{{name}}} in {full_key} is not a value careerbot fills in; {can_use}"
-                    ),
+                    format!("{{{name}}} in {path} is not a value careerbot fills in; {can_use}"),
                 );
             }
         }
@@ -402,6 +273,72 @@ impl Replies {
             .iter()
             .map(Spanned::get_ref)
             .find(|s| s.name == name)
+    }
+}
+
+/// Every string in `table` (and in its tables and lists), with the table it
+/// sits in (top-level tables only: replies.toml nests no deeper) and its key.
+fn collect_strings<'a>(
+    table_name: Option<&'a str>,
+    table: &'a toml::Table,
+    out: &mut Vec<(Option<&'a str>, &'a str, &'a str)>,
+) {
+    for (key, value) in table {
+        match value {
+            toml::Value::String(text) => out.push((table_name, key, text)),
+            toml::Value::Array(items) => {
+                for item in items {
+                    match item {
+                        toml::Value::String(text) => out.push((table_name, key, text)),
+                        // [[shortcut]]: its keys, as if in a table of that name.
+                        toml::Value::Table(inner) => collect_strings(Some(key), inner, out),
+                        _ => {}
+                    }
+                }
+            }
+            toml::Value::Table(inner) if table_name.is_none() => {
+                collect_strings(Some(key), inner, out)
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The placeholders careerbot fills in for the sentence at `path`
+/// (`key`, or `table.key`); none for any other.
+fn placeholders_of(path: &str) -> &'static [&'static str] {
+    match path {
+        "fallback" => &["topics"],
+        "other_role" => &["role"],
+        "too_long" => &["limit"],
+        "using_details" => &["details"],
+        "sharpen" => &["missing"],
+        "estimate_summary" => &["low", "high", "mid"],
+        "estimate_hourly" | "comparison_hourly" => &["low", "high", "mid", "hours"],
+        "estimate_national" => &["national"],
+        "estimate_start" => &["baseline"],
+        "estimate_local" => &["year", "area", "median", "range"],
+        "estimate_local_range" => &["p25", "p75"],
+        "comparison_line" => &["name", "low", "high", "mid", "hourly"],
+        "comparison_gap" => &["higher", "lower", "gap", "percent"],
+        "comparison_your_pay" => &["name", "position"],
+        "comparison_cut" => &["shown", "named"],
+        "rate_limited" => &["seconds"],
+        "topic_missing" => &["name"],
+        "your_pay.below"
+        | "your_pay.lower_half"
+        | "your_pay.typical"
+        | "your_pay.upper_half"
+        | "your_pay.above" => &["yours", "gap"],
+        "form_errors.experience_range" => &["max"],
+        "form_errors.stale_choice" => &["option"],
+        "form_errors.unknown_place" => &["place"],
+        "form_errors.unknown_certification" | "form_errors.unknown_certification_or_none" => {
+            &["name", "known"]
+        }
+        "form_errors.pay_range" => &["min", "max"],
+        "form_errors.percentage_range" => &["option"],
+        _ => &[],
     }
 }
 

@@ -73,13 +73,14 @@ impl Details {
             || self.supervisory
     }
 
-    /// These details without the place, or the employer type, that a
-    /// comparison is about: what all the compared options share.
+    /// These details without the places and employer types a comparison
+    /// is about: what all the compared options share.
     pub fn without_compared(&self, alternatives: &Alternatives) -> Details {
         let mut shared = self.clone();
         if !alternatives.places.is_empty() {
             shared.location = None;
-        } else if !alternatives.employers.is_empty() {
+        }
+        if !alternatives.employers.is_empty() {
             shared.employer = None;
         }
         shared
@@ -913,7 +914,9 @@ impl DetailReader {
         let compared = if rural {
             Vec::new()
         } else {
-            self.places_compared(&named_metros, &named_states)
+            let mut states = named_states.clone();
+            states.extend(&code_states);
+            self.places_compared(&named_metros, &states)
         };
         if let Some(m) = metro
             && (!rural || state.is_none())
@@ -932,9 +935,10 @@ impl DetailReader {
     }
 
     /// The places a message compares: the metros it names, then the states
-    /// it names that hold none of those metros, if that makes two or more.
-    /// (A state written after its city, "Austin, Texas", qualifies the city
-    /// and is not counted.)
+    /// it names (in words or as codes, "TX") that hold none of those
+    /// metros, if that makes two or more. (A state written after its city,
+    /// "Austin, Texas" or "Boston, MA", qualifies the city and is not
+    /// counted.)
     fn places_compared(&self, metros: &[usize], states: &[usize]) -> Vec<Place> {
         let mut other_states: Vec<usize> = Vec::new();
         for &s in states {
