@@ -110,6 +110,7 @@ async fn run(
     answered: &mut usize,
 ) -> LoadOutcome {
     let outcome = LoadOutcome::collect(fake, dispatched, *answered, TIMEOUT, Duration::ZERO).await;
+    assert_eq!(outcome.strays, 0, "callbacks to interactions never sent");
     for (d, got) in dispatched.iter().zip(&outcome.callbacks) {
         match got.as_slice() {
             [callback] => {

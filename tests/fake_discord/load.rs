@@ -363,11 +363,8 @@ impl LoadOutcome {
         timeout: Duration,
         linger: Duration,
     ) -> LoadOutcome {
-        let _ = tokio::time::timeout(
-            timeout,
-            fake.wait_callback_count(before + dispatched.len(), timeout),
-        )
-        .await;
+        fake.wait_callback_count(before + dispatched.len(), timeout)
+            .await;
         tokio::time::sleep(linger).await;
         let mut all = fake.callbacks();
         let callbacks: Vec<Vec<Recorded>> = dispatched
