@@ -11,7 +11,7 @@
 //! Discord's light and dark themes.
 
 use crate::estimate::{Estimate, location_factor};
-use crate::knowledge::KnowledgeBase;
+use crate::knowledge::{ChartWords, KnowledgeBase, fill};
 use crate::render::fit;
 use crate::understanding::Details;
 use plotters::prelude::*;
@@ -113,6 +113,8 @@ pub struct SalaryChart {
     pub x_max: i64,
     pub tick_step: i64,
     pub source_line: String,
+    /// The wording drawn beside the marks, from `replies.toml` `[chart]`.
+    pub words: ChartWords,
 }
 
 /// Drawing failed (a font that will not load, a backend error).
@@ -130,6 +132,7 @@ impl std::error::Error for ChartError {}
 impl SalaryChart {
     /// Plan the chart for an estimate made from `details`.
     pub fn plan(kb: &KnowledgeBase, estimate: &Estimate, details: &Details) -> SalaryChart {
+        let words = &kb.replies.chart;
         let mut rows: Vec<Row> = kb
             .model
             .experience
@@ -138,8 +141,10 @@ impl SalaryChart {
                 label: fit::capitalized(&short(&band.label, 24)),
                 // "entry level (0-2 years)" → "national, 0-2 years".
                 note: Some(match band.label.split_once(" (") {
-                    Some((_, years)) => format!("national, {}", years.trim_end_matches(')')),
-                    None => "national".into(),
+                    Some((_, years)) => {
+                        fill(&words.band_note, &[("years", years.trim_end_matches(')'))])
+                    }
+                    None => words.band_note_no_years.clone(),
                 }),
                 mark: Mark::Range {
                     low: band.low,
@@ -150,8 +155,11 @@ impl SalaryChart {
         let national = kb.wages.national_for(kb.model.location.bls_year);
         if let Some(n) = national {
             rows.push(Row {
-                label: "BLS, all U.S.".into(),
-                note: Some(format!("May {}, percentiles", n.year)),
+                label: words.bls_national.clone(),
+                note: Some(fill(
+                    &words.bls_national_note,
+                    &[("year", &n.year.to_string())],
+                )),
                 mark: Mark::Percentiles {
                     p10: n.annual_p10.map(i64::from),
                     p25: n.annual_p25.map(i64::from),
@@ -164,8 +172,8 @@ impl SalaryChart {
         if let Some(place) = &details.location {
             match &estimate.local {
                 Some(local) if local.median.is_some() => rows.push(Row {
-                    label: format!("BLS, {}", short(&local.area, 18)),
-                    note: Some("local market".into()),
+                    label: fill(&words.bls_local, &[("area", &short(&local.area, 18))]),
+                    note: Some(words.bls_local_note.clone()),
                     mark: Mark::Percentiles {
                         p10: local.p10.map(i64::from),
                         p25: local.p25.map(i64::from),
@@ -180,8 +188,11 @@ impl SalaryChart {
                     let factor = location_factor(kb, place).factor;
                     let (low, high) = national_span(kb);
                     rows.push(Row {
-                        label: "Local market".into(),
-                        note: Some(format!("national span ×{factor:.2}")),
+                        label: words.local_market.clone(),
+                        note: Some(fill(
+                            &words.local_market_note,
+                            &[("factor", &format!("{factor:.2}"))],
+                        )),
                         mark: Mark::Range {
                             low: (low as f64 * factor).round() as i64,
                             high: (high as f64 * factor).round() as i64,
@@ -191,7 +202,7 @@ impl SalaryChart {
             }
         }
         rows.push(Row {
-            label: "Your estimate".into(),
+            label: words.estimate.clone(),
             note: None,
             mark: Mark::Estimate {
                 low: estimate.low,
@@ -201,25 +212,24 @@ impl SalaryChart {
         });
 
         let source_line = match national {
-            Some(n) => format!(
-                "Sources: career guide (Salary.com, Payscale, Glassdoor; late 2023/early 2024); BLS OEWS May {} (SOC 43-6013)",
-                n.year
-            ),
-            None => "Sources: career guide (Salary.com, Payscale, Glassdoor; late 2023/early 2024)"
-                .into(),
+            Some(n) => fill(&words.sources, &[("year", &n.year.to_string())]),
+            None => words.sources_without_bls.clone(),
         };
         let mut chart = SalaryChart {
-            title: format!(
-                "Your estimate: {} to {}, typical {}",
-                thousands(estimate.low),
-                thousands(estimate.high),
-                thousands(estimate.mid)
+            title: fill(
+                &words.title,
+                &[
+                    ("low", &thousands(estimate.low)),
+                    ("high", &thousands(estimate.high)),
+                    ("mid", &thousands(estimate.mid)),
+                ],
             ),
             rows,
             x_min: 0,
             x_max: 0,
             tick_step: 1,
             source_line,
+            words: words.clone(),
         };
         chart.fit_axis();
         chart
@@ -228,7 +238,7 @@ impl SalaryChart {
     /// The same chart with a last row marking the pay the person gave.
     pub fn with_their_pay(mut self, amount: i64) -> SalaryChart {
         self.rows.push(Row {
-            label: "Your pay".into(),
+            label: self.words.your_pay.clone(),
             note: None,
             mark: Mark::TheirPay { amount },
         });
@@ -311,7 +321,7 @@ impl SalaryChart {
             MUTED.stroke_width(1),
         ))?;
         root.draw_text(
-            "dollars a year",
+            &self.words.axis,
             &text(12.0, &MUTED).pos(Pos::new(HPos::Right, VPos::Top)),
             (PLOT_RIGHT, PLOT_BOTTOM + 26),
         )?;
@@ -391,7 +401,7 @@ impl SalaryChart {
                     let left = p10.or(*p25).or(*median).unwrap_or(self.x_min);
                     let right = p90.or(*p75).or(*median).unwrap_or(self.x_min);
                     let label = match median {
-                        Some(m) => format!("median {}", thousands(*m)),
+                        Some(m) => fill(&self.words.median, &[("median", &thousands(*m))]),
                         None => String::new(),
                     };
                     self.label_beside(
@@ -505,7 +515,7 @@ impl SalaryChart {
                 ((x0 + x1) / 2, below),
             )?;
         }
-        let mid_text = format!("typical {}", thousands(mid));
+        let mid_text = fill(&self.words.typical, &[("mid", &thousands(mid))]);
         let (mid_w, _) = root.estimate_text_size(&mid_text, &strong)?;
         let half = mid_w as i32 / 2;
         let mid_x = xm.clamp(PLOT_LEFT - 10 + half, PLOT_RIGHT + 25 - half);

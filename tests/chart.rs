@@ -232,6 +232,10 @@ fn the_pay_someone_gives_is_marked_on_its_own_row() {
     for pay in [estimate.mid - 2_000, estimate.high + 40_000] {
         let chart = plan(&reply).with_their_pay(pay);
         let row = chart.rows.len() - 1;
+        // Its label, like every word on the chart, is replies.toml's.
+        let words = &common::engine().knowledge().replies.chart;
+        assert_eq!(chart.rows[row].label, words.your_pay);
+        assert_eq!(chart.rows[row - 1].label, words.estimate);
         assert_eq!(chart.rows[row].mark, Mark::TheirPay { amount: pay });
         assert_eq!(chart.rows.len(), without.rows.len() + 1);
         assert!(

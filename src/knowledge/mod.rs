@@ -28,7 +28,7 @@ pub use entries::{Entry, MAX_ANSWER_CHARS, MAX_TITLE_CHARS};
 pub use lexicon::{Lexicon, SynonymGroup};
 pub use places::{PlaceAlias, PlaceNames};
 pub use problems::{KnowledgeError, Problem};
-pub use replies::{FormErrors, Replies, Shortcut, Suggestions, Titles, fill};
+pub use replies::{ChartWords, FormErrors, Replies, Shortcut, Suggestions, Titles, fill};
 pub use salary_model::{
     Certification, CertificationRules, EducationLevel, EmployerType, ExperienceBand, GuideMetro,
     LocationModel, NationalBaseline, Retirement, SalaryModel, Supervisory,
