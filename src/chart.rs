@@ -10,10 +10,10 @@
 //! The picture sits on its own light card, so it reads the same on
 //! Discord's light and dark themes.
 
+use crate::domain::Profile;
 use crate::estimate::{Estimate, location_factor};
 use crate::knowledge::{ChartWords, KnowledgeBase, fill};
 use crate::render::fit;
-use crate::understanding::Details;
 use plotters::prelude::*;
 use plotters::style::FontStyle;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -131,7 +131,7 @@ impl std::error::Error for ChartError {}
 
 impl SalaryChart {
     /// Plan the chart for an estimate made from `details`.
-    pub fn plan(kb: &KnowledgeBase, estimate: &Estimate, details: &Details) -> SalaryChart {
+    pub fn plan(kb: &KnowledgeBase, estimate: &Estimate, details: &Profile) -> SalaryChart {
         let words = &kb.replies.chart;
         let mut rows: Vec<Row> = kb
             .model
@@ -546,7 +546,7 @@ fn outlined_bar<'a>(
 pub fn salary_png(
     kb: &KnowledgeBase,
     estimate: &Estimate,
-    details: &Details,
+    details: &Profile,
     their_pay: Option<i64>,
 ) -> Result<Vec<u8>, ChartError> {
     let chart = SalaryChart::plan(kb, estimate, details);

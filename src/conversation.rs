@@ -1,15 +1,16 @@
 //! A conversation: the engine plus the details one person has given so far.
 //!
-//! Details stay in memory only. `forget` drops them.
+//! Profile stay in memory only. `forget` drops them.
 
+use crate::domain::Profile;
 use crate::engine::Engine;
 use crate::reply::{Reply, ReplyKind};
-use crate::understanding::{Details, normalize};
+use crate::understanding::normalize;
 
 /// One person's conversation with the engine.
 #[derive(Debug, Default, Clone)]
 pub struct Conversation {
-    memory: Details,
+    memory: Profile,
 }
 
 impl Conversation {
@@ -18,18 +19,18 @@ impl Conversation {
     }
 
     /// The details remembered so far.
-    pub fn memory(&self) -> &Details {
+    pub fn memory(&self) -> &Profile {
         &self.memory
     }
 
     /// Remember details given some other way than a message (a form).
-    pub fn remember(&mut self, details: &Details) {
+    pub fn remember(&mut self, details: &Profile) {
         self.memory = self.memory.merged_with(details);
     }
 
     /// Drop every remembered detail.
     pub fn forget(&mut self) {
-        self.memory = Details::default();
+        self.memory = Profile::default();
     }
 
     /// Answer a message, remembering any details it gives.

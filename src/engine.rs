@@ -6,14 +6,15 @@
 //! points for slash commands) and render what comes back.
 
 use crate::compensation::{self, PackageQuestion, PackageTotal};
-use crate::estimate::{self, Estimate, dollars, hourly_dollars, signed_dollars};
+use crate::domain::{Experience, Place, Profile};
+use crate::domain::{dollars, hourly_dollars, signed_dollars};
+use crate::estimate::{self, Estimate};
 use crate::knowledge::{Entry, KnowledgeBase, KnowledgeError, fill};
 use crate::matching::{Candidate, Index, Ranking};
 use crate::render::fit;
 use crate::reply::{Reply, ReplyKind, TopicLink};
 use crate::understanding::{
-    Alternatives, Analysis, Analyzer, DetailReader, Details, Experience, PhraseSet, Place,
-    TokenText, normalize,
+    Alternatives, Analysis, Analyzer, DetailReader, PhraseSet, TokenText, normalize,
 };
 use regex::Regex;
 use std::collections::{HashMap, HashSet};
@@ -36,7 +37,7 @@ struct Understood {
     normalized: String,
     text: TokenText,
     analysis: Analysis,
-    details: Details,
+    details: Profile,
     /// Places or employer types the message compares, if any.
     alternatives: Alternatives,
 }
@@ -179,11 +180,11 @@ impl Engine {
 
     /// Answer one message on its own.
     pub fn answer(&self, question: &str) -> Reply {
-        self.answer_with(question, &Details::default())
+        self.answer_with(question, &Profile::default())
     }
 
     /// Answer one message, using details remembered from earlier messages.
-    pub fn answer_with(&self, question: &str, memory: &Details) -> Reply {
+    pub fn answer_with(&self, question: &str, memory: &Profile) -> Reply {
         let replies = &self.kb.replies;
         let length = question.chars().count();
         if length > MAX_QUESTION_CHARS {
@@ -227,7 +228,7 @@ impl Engine {
         let their_pay = package
             .base
             .or_else(|| self.yearly_from_hourly_rate(&normalized))
-            .filter(|pay| estimate::PAY_RANGE.contains(pay));
+            .filter(|pay| crate::domain::PAY_RANGE.contains(pay));
         let view = EstimateView {
             hourly: self.hourly_words.contains_any(&text),
             their_pay,
@@ -274,7 +275,7 @@ impl Engine {
 
         let confident = ranking.confidence >= CONFIDENCE_THRESHOLD;
         let follow_up = memory.affects_estimate() && self.is_follow_up(&text);
-        // Details make an estimate when pay is asked, when they continue an
+        // Profile make an estimate when pay is asked, when they continue an
         // estimate, or when they are most of what the message says ("5 years,
         // CMAA, Boston, hospital"). A question that only mentions a detail
         // ("does a CPCT help?") gets its topic instead.
@@ -296,7 +297,7 @@ impl Engine {
                 // neither.
                 let mut reply = self.comparison_reply(&merged, &alternatives, view);
                 reply.confidence = confidence;
-                reply.new_details = found.without_compared(&alternatives);
+                reply.new_details = alternatives.shared(&found);
                 return reply;
             }
             let mut reply = self.estimate_reply_for(&merged, view);
@@ -422,7 +423,7 @@ impl Engine {
 
     /// The details in a piece of text, such as a form field ("Boston",
     /// "CMAA, CPCT"), without answering it.
-    pub fn read_details(&self, text: &str) -> Details {
+    pub fn read_details(&self, text: &str) -> Profile {
         self.details.read(text, &normalize(text))
     }
 
@@ -451,13 +452,13 @@ impl Engine {
     }
 
     /// A salary estimate for the given details, explained.
-    pub fn estimate_reply(&self, details: &Details) -> Reply {
+    pub fn estimate_reply(&self, details: &Profile) -> Reply {
         self.estimate_reply_for(details, EstimateView::default())
     }
 
     /// A salary estimate, shown as the question asked for it: with hourly
     /// figures, and against the person's own pay, when given.
-    pub fn estimate_reply_for(&self, details: &Details, view: EstimateView) -> Reply {
+    pub fn estimate_reply_for(&self, details: &Profile, view: EstimateView) -> Reply {
         let replies = &self.kb.replies;
         let estimate = estimate::estimate(&self.kb, details);
         let mut body = fill(
@@ -516,12 +517,12 @@ impl Engine {
         reply.notes = notes;
         let mut related: Vec<&str> = Vec::new();
         if let Some(cert) = details.certifications.first()
-            && let Some(c) = self.kb.model.certifications.iter().find(|c| &c.id == cert)
+            && let Some(c) = self.kb.model.certification(cert)
         {
             related.push(&c.topic);
         }
         if let Some(employer) = &details.employer
-            && let Some(e) = self.kb.model.employers.iter().find(|e| &e.id == employer)
+            && let Some(e) = self.kb.model.employer(employer)
         {
             related.push(&e.topic);
         }
@@ -544,14 +545,14 @@ impl Engine {
                 ("low", &hourly_dollars(estimate.low, hours)),
                 ("high", &hourly_dollars(estimate.high, hours)),
                 ("mid", &hourly_dollars(estimate.mid, hours)),
-                ("hours", &estimate::grouped(hours.round() as u64)),
+                ("hours", &crate::domain::grouped(hours.round() as u64)),
             ],
         )
     }
 
     /// The lines under an estimate: the details it used, what would
     /// sharpen it, and the caveats.
-    fn estimate_notes(&self, used: &Details, missing: &[&str]) -> Vec<String> {
+    fn estimate_notes(&self, used: &Profile, missing: &[&str]) -> Vec<String> {
         let replies = &self.kb.replies;
         let mut notes = Vec::new();
         let described = self.describe(used);
@@ -630,21 +631,21 @@ impl Engine {
     /// named among them is left out rather than pinned to one of them.
     pub fn comparison_reply(
         &self,
-        details: &Details,
+        details: &Profile,
         alternatives: &Alternatives,
         view: EstimateView,
     ) -> Reply {
         let replies = &self.kb.replies;
         let (places, employers) = (&alternatives.places, &alternatives.employers);
-        let place = |p: &Place| Details {
+        let place = |p: &Place| Profile {
             location: Some(p.clone()),
-            ..Details::default()
+            ..Profile::default()
         };
-        let employer = |e: &String| Details {
+        let employer = |e: &crate::domain::EmployerId| Profile {
             employer: Some(e.clone()),
-            ..Details::default()
+            ..Profile::default()
         };
-        let (intro, named): (&str, Vec<Details>) = if places.len() >= 2 {
+        let (intro, named): (&str, Vec<Profile>) = if places.len() >= 2 {
             let paired = employers.len() == places.len();
             let options = (places.iter().enumerate())
                 .map(|(i, p)| match paired {
@@ -658,7 +659,7 @@ impl Engine {
             (&replies.comparison_employers, options)
         };
         // What the options share: everything but what is compared.
-        let shared = details.without_compared(alternatives);
+        let shared = alternatives.shared(details);
         let compared: Vec<(String, Estimate)> = (named.iter().take(MAX_COMPARED))
             .map(|own| {
                 let name = fit::capitalized(&self.describe(own).join(", "));
@@ -833,8 +834,8 @@ impl Engine {
             .collect()
     }
 
-    /// Details in words: "5 years of experience", "CMAA", "Boston-...".
-    pub fn describe(&self, details: &Details) -> Vec<String> {
+    /// Profile in words: "5 years of experience", "CMAA", "Boston-...".
+    pub fn describe(&self, details: &Profile) -> Vec<String> {
         let model = &self.kb.model;
         let mut words = Vec::new();
         match details.experience {
@@ -850,17 +851,17 @@ impl Engine {
         if let Some(level) = details
             .education
             .as_ref()
-            .and_then(|id| model.education.iter().find(|e| &e.id == id))
+            .and_then(|id| model.education_level(id))
         {
             words.push(level.label.clone());
         }
         for id in &details.certifications {
-            if let Some(c) = model.certifications.iter().find(|c| &c.id == id) {
+            if let Some(c) = model.certification(id) {
                 words.push(c.label.split(" (").next().unwrap_or(&c.label).to_string());
             }
         }
         for id in &details.pending_certifications {
-            if let Some(c) = model.certifications.iter().find(|c| &c.id == id) {
+            if let Some(c) = model.certification(id) {
                 words.push(format!(
                     "working toward {}",
                     c.label.split(" (").next().unwrap_or(&c.label)
@@ -877,11 +878,7 @@ impl Engine {
             Some(Place::Rural { state: None }) => words.push("a rural area".to_string()),
             None => {}
         }
-        if let Some(employer) = details
-            .employer
-            .as_ref()
-            .and_then(|id| model.employers.iter().find(|e| &e.id == id))
-        {
+        if let Some(employer) = details.employer.as_ref().and_then(|id| model.employer(id)) {
             words.push(employer.label.clone());
         }
         if details.supervisory {
@@ -952,7 +949,7 @@ fn join_words(items: &[&str]) -> String {
     }
 }
 
-fn detail_kinds(details: &Details) -> usize {
+fn detail_kinds(details: &Profile) -> usize {
     [
         details.experience.is_some(),
         details.education.is_some(),

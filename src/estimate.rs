@@ -6,8 +6,8 @@
 //! dollars), then location and employer type (each multiplies). Every number
 //! comes from `salary_model.toml` and the BLS tables.
 
+use crate::domain::{Experience, Place, Profile, dollars, round_to};
 use crate::knowledge::{AreaWages, KnowledgeBase};
-use crate::understanding::{Details, Experience, Place};
 use serde::Serialize;
 
 /// One step of an estimate.
@@ -43,7 +43,7 @@ pub struct Estimate {
     pub factors: Vec<Factor>,
     /// Source ids behind the factors used.
     pub sources: Vec<String>,
-    /// Details that were not given and would sharpen the estimate.
+    /// Profile that were not given and would sharpen the estimate.
     pub missing: Vec<&'static str>,
     pub local: Option<LocalWages>,
 }
@@ -57,7 +57,7 @@ pub struct LocationFactor {
 }
 
 /// Estimate pay for the given details.
-pub fn estimate(kb: &KnowledgeBase, details: &Details) -> Estimate {
+pub fn estimate(kb: &KnowledgeBase, details: &Profile) -> Estimate {
     let model = &kb.model;
     let baseline = model.national.median;
     let mut sources: Vec<String> = model.national.sources.clone();
@@ -113,7 +113,7 @@ pub fn estimate(kb: &KnowledgeBase, details: &Details) -> Estimate {
     match details
         .education
         .as_ref()
-        .and_then(|id| model.education.iter().find(|e| &e.id == id))
+        .and_then(|id| model.education_level(id))
     {
         Some(level) => {
             factors.push(Factor {
@@ -131,12 +131,12 @@ pub fn estimate(kb: &KnowledgeBase, details: &Details) -> Estimate {
     let held: Vec<_> = details
         .certifications
         .iter()
-        .filter_map(|id| model.certifications.iter().find(|c| &c.id == id))
+        .filter_map(|id| model.certification(id))
         .collect();
     let pending: Vec<String> = details
         .pending_certifications
         .iter()
-        .filter_map(|id| model.certifications.iter().find(|c| &c.id == id))
+        .filter_map(|id| model.certification(id))
         .map(|c| short_name(&c.label))
         .collect();
     let pending_note = if pending.is_empty() {
@@ -194,10 +194,7 @@ pub fn estimate(kb: &KnowledgeBase, details: &Details) -> Estimate {
         extend_unique(&mut sources, &supervisory.sources);
     }
 
-    let employer = details
-        .employer
-        .as_ref()
-        .and_then(|id| model.employers.iter().find(|e| &e.id == id));
+    let employer = details.employer.as_ref().and_then(|id| model.employer(id));
 
     // Location multiplies what came before.
     let mut local = None;
@@ -408,10 +405,6 @@ fn extend_unique(list: &mut Vec<String>, more: &[String]) {
     }
 }
 
-fn round_to(value: f64, step: i64) -> i64 {
-    ((value / step as f64).round() as i64) * step
-}
-
 /// "CMAA (Certified ...)" → "CMAA".
 fn short_name(label: &str) -> String {
     label.split(" (").next().unwrap_or(label).to_string()
@@ -432,79 +425,5 @@ fn years_text(years: f64) -> String {
         format!("{years:.0} years")
     } else {
         format!("{years:.1} years")
-    }
-}
-
-/// `45160` → `$45,160`; negative amounts keep their sign.
-///
-/// ```
-/// assert_eq!(careerbot::estimate::dollars(45160), "$45,160");
-/// assert_eq!(careerbot::estimate::dollars(-2000), "-$2,000");
-/// ```
-pub fn dollars(amount: i64) -> String {
-    let grouped = grouped(amount.unsigned_abs());
-    if amount < 0 {
-        format!("-${grouped}")
-    } else {
-        format!("${grouped}")
-    }
-}
-
-/// A whole number with thousands separators: `2080` → `2,080`.
-pub fn grouped(number: u64) -> String {
-    let digits = number.to_string();
-    let mut grouped = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            grouped.push(',');
-        }
-        grouped.push(c);
-    }
-    grouped
-}
-
-/// The yearly pay careerbot will place on an estimate, in dollars: below
-/// it is no full-time salary, above it a typo.
-pub const PAY_RANGE: std::ops::RangeInclusive<i64> = 10_000..=1_000_000;
-
-/// A yearly amount as dollars and cents an hour, over `paid_hours` a year.
-///
-/// ```
-/// assert_eq!(careerbot::estimate::hourly_dollars(45160, 2080.0), "$21.71");
-/// assert_eq!(careerbot::estimate::hourly_dollars(2_500_000, 2080.0), "$1,201.92");
-/// ```
-pub fn hourly_dollars(yearly: i64, paid_hours: f64) -> String {
-    let cents = (yearly as f64 / paid_hours.max(1.0) * 100.0).round() as i64;
-    format!("{}.{:02}", dollars(cents / 100), (cents % 100).abs())
-}
-
-/// `1500` → `+$1,500`, `-2000` → `-$2,000`, `0` → `$0`.
-pub fn signed_dollars(amount: i64) -> String {
-    if amount > 0 {
-        format!("+{}", dollars(amount))
-    } else {
-        dollars(amount)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn dollars_are_grouped() {
-        assert_eq!(dollars(45160), "$45,160");
-        assert_eq!(dollars(-2000), "-$2,000");
-        assert_eq!(dollars(999), "$999");
-        assert_eq!(dollars(1_234_567), "$1,234,567");
-        assert_eq!(signed_dollars(1500), "+$1,500");
-        assert_eq!(signed_dollars(0), "$0");
-    }
-
-    #[test]
-    fn rounding() {
-        assert_eq!(round_to(45_155.0, 10), 45_160);
-        assert_eq!(round_to(-1_994.0, 10), -1_990);
-        assert_eq!(round_to(60_249.0, 100), 60_200);
     }
 }

@@ -35,6 +35,7 @@ pub mod compensation;
 pub mod config;
 pub mod conversation;
 pub mod discord;
+pub mod domain;
 pub mod engine;
 pub mod estimate;
 pub mod knowledge;

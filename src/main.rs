@@ -5,9 +5,9 @@
 
 use careerbot::config::{Config, ConfigError};
 use careerbot::discord::client::{self as discord, StartError};
+use careerbot::domain::{Experience, Profile};
 use careerbot::knowledge::{KnowledgeBase, KnowledgeError};
 use careerbot::render::{json, text};
-use careerbot::understanding::{Details, Experience};
 use careerbot::{Conversation, Engine};
 use clap::{Parser, Subcommand};
 use std::io::{BufRead, IsTerminal, Write};
@@ -83,9 +83,9 @@ enum Command {
         #[arg(long, value_name = "LIST")]
         certifications: Option<String>,
         /// Your yearly pay in dollars, marked on the chart.
-        #[arg(long, value_name = "DOLLARS", value_parser = clap::value_parser!(i64).range(careerbot::estimate::PAY_RANGE))]
+        #[arg(long, value_name = "DOLLARS", value_parser = clap::value_parser!(i64).range(careerbot::domain::PAY_RANGE))]
         pay: Option<i64>,
-        /// Details in words, instead of or on top of the flags.
+        /// Profile in words, instead of or on top of the flags.
         #[arg(num_args = 0..)]
         question: Vec<String>,
     },
@@ -264,7 +264,7 @@ fn chart(engine: &Engine, flags: &ChartFlags, question: &str, out: &Path) -> Res
     // Each flag is read the way the chat reads words, so "GED" or "Denver,
     // CO" work; a flag that names nothing known is an error, not ignored.
     let mut details = engine.read_details(question);
-    let read = |flag: &str, text: &Option<String>, found: fn(&Details) -> bool| match text {
+    let read = |flag: &str, text: &Option<String>, found: fn(&Profile) -> bool| match text {
         Some(text) => {
             let details = engine.read_details(text);
             if found(&details) {
@@ -307,9 +307,9 @@ fn chart(engine: &Engine, flags: &ChartFlags, question: &str, out: &Path) -> Res
         out.display(),
         careerbot::chart::WIDTH,
         careerbot::chart::HEIGHT,
-        careerbot::estimate::dollars(estimate.low),
-        careerbot::estimate::dollars(estimate.high),
-        careerbot::estimate::dollars(estimate.mid)
+        careerbot::domain::dollars(estimate.low),
+        careerbot::domain::dollars(estimate.high),
+        careerbot::domain::dollars(estimate.mid)
     )?;
     Ok(())
 }

@@ -6,8 +6,9 @@
 //! buttons, all from the same value.
 
 use crate::compensation::PackageTotal;
-use crate::estimate::{Estimate, signed_dollars};
-use crate::understanding::Details;
+use crate::domain::Profile;
+use crate::domain::signed_dollars;
+use crate::estimate::Estimate;
 use serde::Serialize;
 
 /// What kind of reply this is; front ends pick colours and layouts by it.
@@ -62,10 +63,10 @@ pub struct Reply {
     /// Topics to open next: related ones, or the closest ones after a
     /// fallback.
     pub suggestions: Vec<TopicLink>,
-    /// Details found in this message (front ends remember them).
-    pub new_details: Details,
-    /// Details the reply used (this message's merged with remembered ones).
-    pub details_used: Details,
+    /// Profile found in this message (front ends remember them).
+    pub new_details: Profile,
+    /// Profile the reply used (this message's merged with remembered ones).
+    pub details_used: Profile,
 }
 
 impl Reply {
@@ -83,8 +84,8 @@ impl Reply {
             notes: Vec::new(),
             sources: Vec::new(),
             suggestions: Vec::new(),
-            new_details: Details::default(),
-            details_used: Details::default(),
+            new_details: Profile::default(),
+            details_used: Profile::default(),
         }
     }
 

@@ -2,7 +2,7 @@
 
 mod common;
 
-use careerbot::understanding::{Experience, Place};
+use careerbot::domain::{Experience, Place};
 use careerbot::{Conversation, Reply, ReplyKind};
 
 /// The names of an estimate's factors, in order; the reply must be an
@@ -106,11 +106,11 @@ fn a_comparison_uses_what_was_said_before_and_remembers_neither_place() {
         let alone = engine.estimate_reply(&details);
         let mid = alone.estimate.expect("an estimate").mid;
         mids.push(mid);
-        let typical = format!("around **{}**", careerbot::estimate::dollars(mid));
+        let typical = format!("around **{}**", careerbot::domain::dollars(mid));
         assert!(text.contains(&typical), "{place}: {typical} not in\n{text}");
     }
     // And the gap between them is the difference of the two.
-    let gap = careerbot::estimate::dollars((mids[0] - mids[1]).abs());
+    let gap = careerbot::domain::dollars((mids[0] - mids[1]).abs());
     assert!(
         text.contains(&format!("about {gap} a year")),
         "{gap}: {text}"
@@ -151,7 +151,7 @@ fn typical_of(details: &str) -> String {
         .estimate
         .expect("an estimate")
         .mid;
-    format!("around **{}**", careerbot::estimate::dollars(mid))
+    format!("around **{}**", careerbot::domain::dollars(mid))
 }
 
 #[test]
@@ -192,7 +192,7 @@ fn a_comparison_shows_hourly_figures_and_your_pay_when_asked() {
     for place in ["Boston, MA", "Denver, CO"] {
         let alone = engine.estimate_reply(&engine.read_details(place));
         let mid = alone.estimate.expect("an estimate").mid;
-        let hourly = careerbot::estimate::hourly_dollars(mid, hours);
+        let hourly = careerbot::domain::hourly_dollars(mid, hours);
         assert!(
             reply.body.contains(&hourly),
             "{place} {hourly}: {}",

@@ -3,8 +3,9 @@
 
 mod common;
 
+use careerbot::domain::{Experience, Place, Profile};
 use careerbot::knowledge::KnowledgeBase;
-use careerbot::understanding::{Alternatives, DetailReader, Details, Experience, Place, normalize};
+use careerbot::understanding::{Alternatives, DetailReader, normalize};
 use std::sync::OnceLock;
 
 fn knowledge() -> &'static KnowledgeBase {
@@ -20,7 +21,7 @@ fn reader() -> &'static DetailReader {
     READER.get_or_init(|| DetailReader::new(knowledge()))
 }
 
-fn read(text: &str) -> Details {
+fn read(text: &str) -> Profile {
     reader().read(text, &normalize(text))
 }
 
@@ -46,11 +47,11 @@ fn state(text: &str) -> Option<String> {
 }
 
 fn education(text: &str) -> Option<String> {
-    read(text).education
+    read(text).education.map(|id| id.to_string())
 }
 
 fn employer(text: &str) -> Option<String> {
-    read(text).employer
+    read(text).employer.map(|id| id.to_string())
 }
 
 fn ids(list: &[&str]) -> Vec<String> {

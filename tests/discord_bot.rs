@@ -9,8 +9,8 @@ use careerbot::Engine;
 use careerbot::config::DiscordConfig;
 use careerbot::discord::bot::{Bot, BotSettings, Request};
 use careerbot::discord::input::{self, BenefitsForm, FormError, MessageContext, SalaryForm};
+use careerbot::domain::{Experience, Place};
 use careerbot::reply::ReplyKind;
-use careerbot::understanding::{Experience, Place};
 use std::path::Path;
 use std::time::{Duration, Instant};
 
@@ -571,7 +571,7 @@ fn salary_pay_is_placed_on_the_estimate_and_a_bad_one_is_refused() {
     let want = careerbot::knowledge::fill(
         &kb.replies.your_pay.below,
         &[
-            ("yours", &careerbot::estimate::dollars(pay)),
+            ("yours", &careerbot::domain::dollars(pay)),
             ("gap", "$4,000"),
         ],
     );

@@ -4,8 +4,9 @@
 mod common;
 
 use careerbot::compensation::{calculate, read_package};
+use careerbot::domain::{Experience, Place, Profile};
 use careerbot::estimate::{Estimate, estimate, location_factor};
-use careerbot::understanding::{Details, Experience, Place, normalize};
+use careerbot::understanding::normalize;
 
 fn kb() -> &'static careerbot::knowledge::KnowledgeBase {
     common::engine().knowledge()
@@ -19,8 +20,8 @@ fn metro(code: &str) -> Place {
     }
 }
 
-fn with(f: impl FnOnce(&mut Details)) -> Estimate {
-    let mut details = Details::default();
+fn with(f: impl FnOnce(&mut Profile)) -> Estimate {
+    let mut details = Profile::default();
     f(&mut details);
     estimate(kb(), &details)
 }
@@ -127,7 +128,7 @@ fn certifications_add_2_to_5k() {
     ] {
         let e = with(|d| {
             d.experience = Some(Experience::Years(4.0));
-            d.certifications = certs.iter().map(|c| c.to_string()).collect();
+            d.certifications = certs.iter().map(|c| (*c).into()).collect();
         });
         let added = e.mid - base.mid;
         assert!((2_000..=5_000).contains(&added), "{certs:?}: {added}");
@@ -209,7 +210,7 @@ fn employers_move_pay_as_the_guide_describes() {
     let sf = |employer: Option<&str>| {
         with(|d| {
             d.location = Some(metro("41860"));
-            d.employer = employer.map(str::to_string);
+            d.employer = employer.map(Into::into);
         })
         .mid
     };
@@ -308,7 +309,7 @@ fn asked_by_the_hour_an_estimate_also_gives_hourly_figures() {
         let estimate = reply.estimate.as_ref().expect("an estimate");
         let text = reply.full_text();
         for yearly in [estimate.low, estimate.mid, estimate.high] {
-            let hourly = careerbot::estimate::hourly_dollars(yearly, hours);
+            let hourly = careerbot::domain::hourly_dollars(yearly, hours);
             assert!(
                 text.contains(&hourly),
                 "{question}: {hourly} missing from\n{text}"
@@ -321,7 +322,7 @@ fn asked_by_the_hour_an_estimate_also_gives_hourly_figures() {
     // Not asked by the hour: yearly figures only.
     let reply = engine.answer("5 years, CMAA, Boston, hospital");
     let estimate = reply.estimate.as_ref().expect("an estimate");
-    let hourly = careerbot::estimate::hourly_dollars(estimate.mid, hours);
+    let hourly = careerbot::domain::hourly_dollars(estimate.mid, hours);
     assert!(
         !reply.full_text().contains(&hourly),
         "{}",
@@ -337,7 +338,7 @@ fn pay_the_person_gives_is_placed_on_their_estimate() {
         .answer("3 years in Dallas")
         .estimate
         .expect("an estimate");
-    let dollars = careerbot::estimate::dollars;
+    let dollars = careerbot::domain::dollars;
     // Each position, with the pay chosen from the estimate itself.
     let cases = [
         (
@@ -389,7 +390,7 @@ fn an_hourly_rate_is_read_as_yearly_pay() {
         let yearly = (rate * hours).round() as i64;
         assert_eq!(reply.their_pay, Some(yearly), "{question}");
         assert!(
-            reply.body.contains(&careerbot::estimate::dollars(yearly)),
+            reply.body.contains(&careerbot::domain::dollars(yearly)),
             "{question}: {}",
             reply.body
         );
@@ -406,7 +407,7 @@ fn an_hourly_rate_is_read_as_yearly_pay() {
     let reply = engine.answer("how many hours a week do coordinators work in Boston");
     let mid = reply.estimate.as_ref().map(|e| e.mid);
     if let Some(mid) = mid {
-        let hourly = careerbot::estimate::hourly_dollars(mid, hours);
+        let hourly = careerbot::domain::hourly_dollars(mid, hours);
         assert!(!reply.body.contains(&hourly), "{}", reply.body);
     }
 }

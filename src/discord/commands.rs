@@ -118,7 +118,7 @@ pub async fn ask(
 
 // The form's range and the option's min and max must agree.
 const _: () = assert!(
-    *crate::estimate::PAY_RANGE.start() == 10_000 && *crate::estimate::PAY_RANGE.end() == 1_000_000
+    *crate::domain::PAY_RANGE.start() == 10_000 && *crate::domain::PAY_RANGE.end() == 1_000_000
 );
 
 // The engine's cap and the option's max_length must agree.

@@ -1,15 +1,17 @@
 //! From what Discord hands us to what the engine reads: slash-command
-//! options become [`Details`] or a [`PackageQuestion`], message text becomes
+//! options become [`Profile`] or a [`PackageQuestion`], message text becomes
 //! a question, and partly typed options become autocomplete choices.
 //!
 //! Plain functions over plain values: the poise handlers pass their typed
 //! options in, and tests call these directly.
 
 use crate::compensation::PackageQuestion;
+pub use crate::domain::MAX_EXPERIENCE_YEARS;
+use crate::domain::PAY_RANGE;
+use crate::domain::{Experience, Place, Profile};
 use crate::engine::Engine;
-use crate::estimate::PAY_RANGE;
 use crate::knowledge::{AreaWages, KnowledgeBase, fill};
-use crate::understanding::{Details, Experience, Place, normalize};
+use crate::understanding::normalize;
 
 /// Discord's limit on an autocomplete reply's choices.
 pub const MAX_CHOICES: usize = 25;
@@ -66,7 +68,7 @@ pub enum FormError {
     UnknownCertification { typed: String, none_allowed: bool },
     /// `base` of zero or less.
     BaseNotPositive,
-    /// `pay` outside [`PAY_RANGE`](crate::estimate::PAY_RANGE).
+    /// `pay` outside [`PAY_RANGE`](crate::domain::PAY_RANGE).
     PayOutOfRange,
     /// A percentage option outside 0 to 100. `option` names it.
     PercentageOutOfRange { option: &'static str },
@@ -136,9 +138,6 @@ pub struct Choice {
     pub value: String,
 }
 
-/// The highest number of years the `/salary` form accepts.
-pub const MAX_EXPERIENCE_YEARS: u32 = 50;
-
 /// The person's own pay from a `/salary` form, if given and sensible.
 pub fn salary_pay(form: &SalaryForm) -> Result<Option<i64>, FormError> {
     match form.pay {
@@ -148,9 +147,9 @@ pub fn salary_pay(form: &SalaryForm) -> Result<Option<i64>, FormError> {
 }
 
 /// The details a `/salary` form gives.
-pub fn salary_details(engine: &Engine, form: &SalaryForm) -> Result<Details, FormError> {
+pub fn salary_details(engine: &Engine, form: &SalaryForm) -> Result<Profile, FormError> {
     let model = &engine.knowledge().model;
-    let mut details = Details::default();
+    let mut details = Profile::default();
     if let Some(years) = form.experience {
         if years > MAX_EXPERIENCE_YEARS {
             return Err(FormError::ExperienceOutOfRange);
@@ -378,9 +377,13 @@ pub fn certification_list_choices(kb: &KnowledgeBase, partial: &str) -> Vec<Choi
         .collect();
     let mut choices: Vec<Choice> = ranked_certifications(kb, last)
         .into_iter()
-        .filter(|c| !done.contains(&c.id.to_uppercase()))
+        .filter(|c| !done.contains(&c.id.as_str().to_uppercase()))
         .map(|c| {
-            let list: Vec<String> = done.iter().cloned().chain([c.id.to_uppercase()]).collect();
+            let list: Vec<String> = done
+                .iter()
+                .cloned()
+                .chain([c.id.as_str().to_uppercase()])
+                .collect();
             let value = list.join(", ");
             let name = if done.is_empty() {
                 c.label.clone()
@@ -410,7 +413,7 @@ pub fn certification_choices(kb: &KnowledgeBase, partial: &str) -> Vec<Choice> {
         .take(MAX_CHOICES)
         .map(|c| Choice {
             name: clip(&c.label, MAX_CHOICE_CHARS),
-            value: c.id.clone(),
+            value: c.id.to_string(),
         })
         .collect()
 }
@@ -425,7 +428,7 @@ fn ranked_certifications<'a>(
     let certifications = &kb.model.certifications;
     let by_id: Vec<_> = certifications
         .iter()
-        .filter(|c| c.id.to_lowercase().starts_with(&typed))
+        .filter(|c| c.id.as_str().to_lowercase().starts_with(&typed))
         .collect();
     if !by_id.is_empty() {
         return by_id;
@@ -451,7 +454,7 @@ pub fn certification_topic(engine: &Engine, name: Option<&str>) -> Result<String
     let by_id = model
         .certifications
         .iter()
-        .find(|c| c.id.eq_ignore_ascii_case(name));
+        .find(|c| c.id.as_str().eq_ignore_ascii_case(name));
     let by_text = || {
         let found = engine.read_details(name);
         let id = found

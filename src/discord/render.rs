@@ -8,7 +8,7 @@
 //! mentions: an echoed `@everyone` or `<@id>` never pings anyone.
 
 use super::limits;
-use crate::estimate::{dollars, signed_dollars};
+use crate::domain::{dollars, signed_dollars};
 use crate::render::fit::{split_text, truncate};
 use crate::reply::{Reply, ReplyKind, TopicLink};
 use poise::serenity_prelude as serenity;

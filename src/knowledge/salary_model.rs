@@ -6,6 +6,7 @@
 //! thing it names.
 
 use super::problems::{Problems, SourceText};
+use crate::domain::{CertificationId, EducationId, EmployerId};
 use serde::Deserialize;
 use std::ops::RangeInclusive;
 use toml::Spanned;
@@ -55,7 +56,7 @@ pub struct ExperienceWords {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct EducationLevel {
-    pub id: String,
+    pub id: EducationId,
     pub label: String,
     /// Higher is more schooling; when a message names two levels the higher
     /// one counts.
@@ -76,7 +77,7 @@ pub struct EducationLevel {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Certification {
-    pub id: String,
+    pub id: CertificationId,
     pub label: String,
     pub effect: i64,
     pub note: String,
@@ -136,7 +137,7 @@ pub struct LocationModel {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct EmployerType {
-    pub id: String,
+    pub id: EmployerId,
     pub label: String,
     /// Multiplies the estimate.
     pub factor: f64,
@@ -428,6 +429,18 @@ impl SalaryModel {
             .chain(&self.supervisory.sources)
             .chain(&self.retirement.sources)
             .map(String::as_str)
+    }
+
+    pub fn certification(&self, id: &CertificationId) -> Option<&Certification> {
+        self.certifications.iter().find(|c| c.id == *id)
+    }
+
+    pub fn education_level(&self, id: &EducationId) -> Option<&EducationLevel> {
+        self.education.iter().find(|e| e.id == *id)
+    }
+
+    pub fn employer(&self, id: &EmployerId) -> Option<&EmployerType> {
+        self.employers.iter().find(|e| e.id == *id)
     }
 
     pub fn band(&self, id: &str) -> Option<&ExperienceBand> {

@@ -8,130 +8,33 @@
 
 use super::normalize::{normalize, tokenize};
 use super::phrases::{Found, PhraseSet, TokenText};
+use crate::domain::{CertificationId, EducationId, EmployerId, Experience, Place, Profile};
 use crate::knowledge::KnowledgeBase;
 use regex::Regex;
-use serde::Serialize;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
-
-/// How much experience someone has.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
-#[serde(rename_all = "snake_case", tag = "kind", content = "years")]
-pub enum Experience {
-    /// A number of years ("5 years", "3-5 yrs" → 4).
-    Years(f64),
-    /// "entry level", "new grad": about zero years.
-    Entry,
-    /// "senior", "lead" without a number.
-    Senior,
-}
-
-/// Where someone works or wants to.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case", tag = "kind")]
-pub enum Place {
-    /// A BLS metro, by CBSA code.
-    Metro { code: String, name: String },
-    /// A state, by postal abbreviation.
-    State { abbrev: String, name: String },
-    /// A rural area, in a state when one was named.
-    Rural { state: Option<String> },
-}
-
-/// The details a person has given, in one message or over a conversation.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
-pub struct Details {
-    pub experience: Option<Experience>,
-    /// Education level id from the salary model.
-    pub education: Option<String>,
-    /// Certification ids held.
-    pub certifications: Vec<String>,
-    /// Certifications mentioned but not held ("working toward CMAA").
-    pub pending_certifications: Vec<String>,
-    /// The person said they hold no certification.
-    pub no_certifications: bool,
-    pub location: Option<Place>,
-    /// Employer type id from the salary model.
-    pub employer: Option<String>,
-    pub supervisory: bool,
-}
-
-impl Details {
-    /// True when no detail at all is known.
-    pub fn is_empty(&self) -> bool {
-        *self == Details::default()
-    }
-
-    /// Details that change an estimate (a "working toward" alone does not).
-    pub fn affects_estimate(&self) -> bool {
-        self.experience.is_some()
-            || self.education.is_some()
-            || !self.certifications.is_empty()
-            || self.no_certifications
-            || self.location.is_some()
-            || self.employer.is_some()
-            || self.supervisory
-    }
-
-    /// These details without the places and employer types a comparison
-    /// is about: what all the compared options share.
-    pub fn without_compared(&self, alternatives: &Alternatives) -> Details {
-        let mut shared = self.clone();
-        if !alternatives.places.is_empty() {
-            shared.location = None;
-        }
-        if !alternatives.employers.is_empty() {
-            shared.employer = None;
-        }
-        shared
-    }
-
-    /// Combine remembered details with newer ones: what the newer message
-    /// says wins, what it does not say is kept.
-    pub fn merged_with(&self, newer: &Details) -> Details {
-        let mut merged = self.clone();
-        if newer.experience.is_some() {
-            merged.experience = newer.experience;
-        }
-        if newer.education.is_some() {
-            merged.education.clone_from(&newer.education);
-        }
-        if !newer.certifications.is_empty()
-            || newer.no_certifications
-            || !newer.pending_certifications.is_empty()
-        {
-            merged.certifications.clone_from(&newer.certifications);
-            merged
-                .pending_certifications
-                .clone_from(&newer.pending_certifications);
-            merged.no_certifications = newer.no_certifications;
-        }
-        if newer.location.is_some() {
-            merged.location.clone_from(&newer.location);
-        }
-        if newer.employer.is_some() {
-            merged.employer.clone_from(&newer.employer);
-        }
-        merged.supervisory |= newer.supervisory;
-        merged
-    }
-}
 
 /// Every place, and every employer type, a message named, in the order
 /// named, when it named more than one of the kind: the message compares
 /// them ("does Boston pay more than Denver?", "hospital or private clinic?").
-/// [`Details`] keeps one of each, the last named.
+/// [`Profile`] keeps one of each, the last named.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Alternatives {
     /// Two or more places, or none.
     pub places: Vec<Place>,
     /// Two or more employer type ids, or none.
-    pub employers: Vec<String>,
+    pub employers: Vec<EmployerId>,
 }
 
 impl Alternatives {
     pub fn is_empty(&self) -> bool {
         self.places.is_empty() && self.employers.is_empty()
+    }
+
+    /// What every compared option shares: the profile without what is
+    /// compared.
+    pub fn shared(&self, profile: &Profile) -> Profile {
+        profile.without(!self.places.is_empty(), !self.employers.is_empty())
     }
 }
 
@@ -273,7 +176,7 @@ const NEGATION_WINDOW: usize = 3;
 const AFTER_WINDOW: usize = 3;
 
 struct EducationReader {
-    id: String,
+    id: EducationId,
     rank: u8,
     /// Abbreviations as written ("BA", "A.S."), longest first, in one
     /// case-sensitive pattern.
@@ -379,7 +282,7 @@ pub struct DetailReader {
     education_phrases: PhraseSet<usize>,
     education: Vec<EducationReader>,
     certifications: PhraseSet<usize>,
-    certification_ids: Vec<String>,
+    certification_ids: Vec<CertificationId>,
     no_certifications: PhraseSet<()>,
     /// Cues before a certification or degree that mean it is not held.
     not_held_before: Vec<Vec<String>>,
@@ -387,7 +290,7 @@ pub struct DetailReader {
     not_held_after: Vec<Vec<String>>,
     negations: Vec<Vec<String>>,
     employers: PhraseSet<usize>,
-    employer_ids: Vec<String>,
+    employer_ids: Vec<EmployerId>,
     supervisory: PhraseSet<()>,
     places: PhraseSet<usize>,
     place_names: Vec<PlaceName>,
@@ -526,26 +429,26 @@ impl DetailReader {
     /// Read the details in one message. `original` is the text as typed
     /// (after NFKC), for the checks that need capital letters;
     /// `normalized` is its normalized form.
-    pub fn read(&self, original: &str, normalized: &str) -> Details {
+    pub fn read(&self, original: &str, normalized: &str) -> Profile {
         self.read_compared(original, normalized).0
     }
 
     /// The details, and the places or employer types the message compares
     /// when it names more than one.
-    pub fn read_compared(&self, original: &str, normalized: &str) -> (Details, Alternatives) {
+    pub fn read_compared(&self, original: &str, normalized: &str) -> (Profile, Alternatives) {
         let text = TokenText::new(normalized);
         let (location, places) = self.location(original, &text);
-        let employer_mentions: Vec<&String> = (self.employers.find_longest(&text).iter())
+        let employer_mentions: Vec<&EmployerId> = (self.employers.find_longest(&text).iter())
             .filter(|f| !self.negated(&text, f.start))
             .map(|f| &self.employer_ids[f.label])
             .collect();
-        let mut distinct_employers: Vec<&String> = Vec::new();
+        let mut distinct_employers: Vec<&EmployerId> = Vec::new();
         for id in &employer_mentions {
             if !distinct_employers.contains(id) {
                 distinct_employers.push(id);
             }
         }
-        let mut details = Details {
+        let mut details = Profile {
             experience: self.experience(normalized, &text),
             education: self.education(original, &text),
             location,
@@ -555,7 +458,7 @@ impl DetailReader {
                 .find_longest(&text)
                 .iter()
                 .any(|f| !self.negated(&text, f.start)),
-            ..Details::default()
+            ..Profile::default()
         };
         self.certifications(&text, &mut details);
         let employers = if distinct_employers.len() >= 2 {
@@ -645,7 +548,7 @@ impl DetailReader {
         None
     }
 
-    fn education(&self, original: &str, text: &TokenText) -> Option<String> {
+    fn education(&self, original: &str, text: &TokenText) -> Option<EducationId> {
         let mut best: Option<usize> = None;
         let mut consider = |index: usize| {
             if best.is_none_or(|b| self.education[index].rank > self.education[b].rank) {
@@ -722,7 +625,7 @@ impl DetailReader {
         false
     }
 
-    fn certifications(&self, text: &TokenText, details: &mut Details) {
+    fn certifications(&self, text: &TokenText, details: &mut Profile) {
         for found in self.certifications.find_longest(text) {
             let id = self.certification_ids[found.label].clone();
             let list = if self.not_held(text, found.start, found.end) {

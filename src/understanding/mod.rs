@@ -7,6 +7,6 @@ mod normalize;
 mod phrases;
 
 pub use analyzer::{Analysis, Analyzer};
-pub use details::{Alternatives, DetailReader, Details, Experience, Place};
+pub use details::{Alternatives, DetailReader};
 pub use normalize::{normalize, tokenize};
 pub use phrases::{Found, PhraseSet, TokenText};
