@@ -11,7 +11,7 @@ fn chart(c: &mut Criterion) {
         .unwrap_or_else(|error| panic!("knowledge must load:\n{error}"));
     let details = engine.read_details("5 years in, CMAA certified, Boston, hospital");
     let reply = engine.estimate_reply(&details);
-    let estimate = reply.estimate.expect("an estimate");
+    let estimate = reply.estimate().expect("an estimate").clone();
     let mut group = c.benchmark_group("chart");
     group.bench_function("plan and draw one PNG", |b| {
         b.iter(|| {

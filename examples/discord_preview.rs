@@ -16,13 +16,13 @@ fn main() {
         }
     };
     let reply = engine.answer(&question);
-    let mut cards = render::layout(&reply);
-    if let (Some(estimate), Some(first)) = (&reply.estimate, cards.first_mut())
+    let mut cards = render::layout(&reply, &engine.knowledge().replies);
+    if let (Some(estimate), Some(first)) = (reply.estimate(), cards.first_mut())
         && let Ok(png) = careerbot::chart::salary_png(
             engine.knowledge(),
             estimate,
             &reply.details_used,
-            reply.their_pay,
+            reply.their_pay(),
         )
     {
         first.attach_chart(png);

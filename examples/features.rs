@@ -23,7 +23,7 @@ fn main() {
             .first()
             .map(|c| c.0.clone())
             .unwrap_or_default();
-        let ev = e.evidence;
+        let ev = e.ranking;
         println!(
             "{},{:.4},{:.4},{:.4},{},{},{},{:?}",
             u8::from(top == expect),

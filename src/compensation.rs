@@ -24,6 +24,13 @@ pub struct PackageQuestion {
 }
 
 impl PackageQuestion {
+    /// Terms of a package beyond the base: a match, a contribution or a
+    /// bonus ("they match 50% up to 6%"). With a base stated earlier, they
+    /// make a calculation.
+    pub fn has_terms(&self) -> bool {
+        self.match_pct.is_some() || self.contribution_pct.is_some() || self.bonus.is_some()
+    }
+
     /// Enough to calculate: a base salary and something to add to it.
     pub fn is_calculation(&self) -> bool {
         self.base.is_some()
@@ -49,7 +56,19 @@ pub struct PackageTotal {
     /// Base + match + bonus.
     pub total: i64,
     /// Values the person did not give, and what was assumed instead.
-    pub assumptions: Vec<String>,
+    pub assumptions: Vec<Assumption>,
+}
+
+/// A value the person did not give, and what the calculation assumed.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "kind")]
+pub enum Assumption {
+    /// No cap given: the common cap, as a percentage of pay.
+    CommonCap { cap_pct: f64 },
+    /// No match given: the guide's common match.
+    CommonMatch { match_pct: f64, cap_pct: f64 },
+    /// No contribution given: enough for the full match.
+    FullContribution { contribution_pct: f64 },
 }
 
 static MONEY: LazyLock<Regex> =
@@ -178,31 +197,27 @@ pub fn calculate(question: &PackageQuestion, common: &Retirement) -> Option<Pack
     let (match_pct, cap_pct) = match (question.match_pct, question.cap_pct) {
         (Some(m), Some(c)) => (m, c),
         (Some(m), None) => {
-            assumptions.push(format!(
-                "no cap given, so the common {:.0}% of pay is assumed",
-                common.common_cap_pct
-            ));
+            assumptions.push(Assumption::CommonCap {
+                cap_pct: common.common_cap_pct,
+            });
             (m, common.common_cap_pct)
         }
         (None, cap) if question.mentions_retirement || question.contribution_pct.is_some() => {
-            assumptions.push(format!(
-                "no match given, so the common {:.0}% match up to {:.0}% of pay is assumed (career guide)",
-                common.common_match_pct,
-                cap.unwrap_or(common.common_cap_pct)
-            ));
-            (
-                common.common_match_pct,
-                cap.unwrap_or(common.common_cap_pct),
-            )
+            let cap = cap.unwrap_or(common.common_cap_pct);
+            assumptions.push(Assumption::CommonMatch {
+                match_pct: common.common_match_pct,
+                cap_pct: cap,
+            });
+            (common.common_match_pct, cap)
         }
         (None, _) => (0.0, 0.0),
     };
     let contribution_pct = match question.contribution_pct {
         Some(c) => c,
         None if match_pct > 0.0 => {
-            assumptions.push(format!(
-                "no contribution given, so you are assumed to put in {cap_pct:.0}%, enough for the full match"
-            ));
+            assumptions.push(Assumption::FullContribution {
+                contribution_pct: cap_pct,
+            });
             cap_pct
         }
         None => 0.0,

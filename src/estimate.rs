@@ -1,24 +1,151 @@
-//! The salary estimator: a person's details in, a low/mid/high estimate out,
-//! with every factor's effect in dollars and words.
+//! The salary estimator: a person's profile in, a low/mid/high estimate out,
+//! with every factor's effect in dollars and the evidence behind it.
 //!
 //! The estimate starts at the national median and applies, in order:
 //! experience, education, certifications, supervisory duties (each adds
 //! dollars), then location and employer type (each multiplies). Every number
 //! comes from `salary_model.toml` and the BLS tables.
+//!
+//! Factors are data (a kind, an effect, the evidence), not sentences: the
+//! renderers word them from `replies.toml`.
 
-use crate::domain::{Experience, Place, Profile, dollars, round_to};
+use crate::domain::{Experience, Place, Profile, round_to};
 use crate::knowledge::{AreaWages, KnowledgeBase};
 use serde::Serialize;
+
+/// What a step of an estimate is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FactorKind {
+    Experience,
+    Education,
+    Certifications,
+    Supervisory,
+    Location,
+    Employer,
+}
 
 /// One step of an estimate.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Factor {
-    /// What the step is about: "Experience", "Location"...
-    pub name: String,
-    /// Why it has the effect it has, with its source.
-    pub detail: String,
+    pub kind: FactorKind,
     /// Dollars a year this step adds (negative: takes away).
     pub effect: i64,
+    pub evidence: Evidence,
+}
+
+/// Why a factor has the effect it has. Text fields hold knowledge (labels
+/// and sourced notes from the knowledge base); the sentences around them
+/// come from `replies.toml` when the reply is rendered.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "kind")]
+pub enum Evidence {
+    Experience {
+        said: Experience,
+        /// The band's label and the guide's range for it.
+        band: String,
+        low: i64,
+        high: i64,
+        note: String,
+        /// Where in the band the years put the person, in dollars.
+        position: i64,
+    },
+    Education {
+        label: String,
+        note: String,
+    },
+    Certifications {
+        /// Names of the certifications held.
+        held: Vec<String>,
+        /// Named but not held yet ("working toward").
+        pending: Vec<String>,
+        note: String,
+        /// Set when several together were capped at the model's maximum.
+        capped_at: Option<i64>,
+    },
+    NoCertifications {
+        pending: Vec<String>,
+        note: String,
+    },
+    Supervisory {
+        note: String,
+    },
+    Location {
+        place: PlaceEvidence,
+        /// An employer that passes on only part of the local difference.
+        damping: Option<Damping>,
+    },
+    Employer {
+        label: String,
+        note: String,
+    },
+}
+
+/// How a place's multiplier was reached.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "kind")]
+pub enum PlaceEvidence {
+    /// The BLS median for the area over the national median.
+    Bls {
+        area: String,
+        statewide: bool,
+        median: i64,
+        national: i64,
+        ratio: f64,
+        year: u16,
+    },
+    /// The guide names its own premium for the metro, and BLS has one too.
+    GuideAndBls {
+        area: String,
+        guide_low_pct: f64,
+        guide_high_pct: f64,
+        median: i64,
+        national: i64,
+        bls_ratio: f64,
+        guide_weight: f64,
+        factor: f64,
+        year: u16,
+    },
+    /// BLS published nothing for the metro, so its state stands in.
+    StateInstead {
+        metro: String,
+        state: Box<PlaceEvidence>,
+    },
+    /// The average of a state's BLS nonmetropolitan areas.
+    RuralState {
+        state: String,
+        areas: usize,
+        average: i64,
+        national: i64,
+        factor: f64,
+        year: u16,
+    },
+    /// Rural with no state: the guide's discount.
+    RuralGuide { note: String, factor: f64 },
+    /// BLS published no wages for the area: the national level.
+    NoWages { area: String },
+}
+
+/// A chain passing on only part of a local premium.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Damping {
+    /// The employer type's label.
+    pub employer: String,
+    /// The share of the local difference kept, 0 to 1.
+    pub kept: f64,
+    /// The location factor after damping.
+    pub factor: f64,
+}
+
+/// A detail that was not given and would sharpen the estimate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Missing {
+    Experience,
+    Education,
+    Certifications,
+    Location,
+    Employer,
 }
 
 /// BLS figures for the person's area, shown beside the estimate.
@@ -43,8 +170,8 @@ pub struct Estimate {
     pub factors: Vec<Factor>,
     /// Source ids behind the factors used.
     pub sources: Vec<String>,
-    /// Profile that were not given and would sharpen the estimate.
-    pub missing: Vec<&'static str>,
+    /// Details not given that would sharpen the estimate.
+    pub missing: Vec<Missing>,
     pub local: Option<LocalWages>,
 }
 
@@ -52,32 +179,30 @@ pub struct Estimate {
 #[derive(Debug, Clone, PartialEq)]
 pub struct LocationFactor {
     pub factor: f64,
-    pub detail: String,
+    pub evidence: PlaceEvidence,
     pub local: Option<LocalWages>,
 }
 
-/// Estimate pay for the given details.
+/// Estimate pay for the given profile.
 pub fn estimate(kb: &KnowledgeBase, details: &Profile) -> Estimate {
     let model = &kb.model;
+    let entities = &kb.entities;
     let baseline = model.national.median;
     let mut sources: Vec<String> = model.national.sources.clone();
     let mut factors: Vec<Factor> = Vec::new();
-    let mut missing: Vec<&'static str> = Vec::new();
+    let mut missing: Vec<Missing> = Vec::new();
     let mut running = baseline as f64;
     let mut spread = (model.national.high - model.national.low) as f64 / 2.0 / baseline as f64;
 
     // Experience: a position inside the guide's band.
     match details.experience {
         Some(experience) => {
+            let last = &model.experience[model.experience.len() - 1];
             let (band, years) = match experience {
                 Experience::Years(years) => (model.band_for_years(years), Some(years)),
                 Experience::Entry => (&model.experience[0], Some(0.0)),
-                Experience::Senior => (
-                    model
-                        .band("senior")
-                        .unwrap_or(&model.experience[model.experience.len() - 1]),
-                    None,
-                ),
+                Experience::Mid => (model.band("mid").unwrap_or(last), None),
+                Experience::Senior => (model.band("senior").unwrap_or(last), None),
             };
             let progress = years.map_or(0.5, |years| {
                 ((years - band.from_years) / (band.to_years - band.from_years)).clamp(0.0, 1.0)
@@ -85,159 +210,150 @@ pub fn estimate(kb: &KnowledgeBase, details: &Profile) -> Estimate {
             let position = 0.5 - model.position_spread / 2.0 + model.position_spread * progress;
             let value = band.low as f64 + (band.high - band.low) as f64 * position;
             spread = (band.high - band.low) as f64 / 2.0 / ((band.low + band.high) as f64 / 2.0);
-            let who = match (experience, years) {
-                (Experience::Years(y), _) => format!("{} of experience", years_text(y)),
-                (Experience::Entry, _) => "entry level".to_string(),
-                _ => "senior or lead".to_string(),
-            };
             let effect = round_to(value - running, 10);
             factors.push(Factor {
-                name: "Experience".into(),
-                detail: format!(
-                    "{who}: the {} band, {}-{} ({}); you sit at about {}",
-                    band.label,
-                    dollars(band.low),
-                    dollars(band.high),
-                    band.note,
-                    dollars(round_to(value, 10)),
-                ),
+                kind: FactorKind::Experience,
                 effect,
+                evidence: Evidence::Experience {
+                    said: experience,
+                    band: band.label.clone(),
+                    low: band.low,
+                    high: band.high,
+                    note: band.note.clone(),
+                    position: round_to(value, 10),
+                },
             });
             running += effect as f64;
             extend_unique(&mut sources, &band.sources);
         }
-        None => missing.push("years of experience"),
+        None => missing.push(Missing::Experience),
     }
 
     // Education.
     match details
         .education
         .as_ref()
-        .and_then(|id| model.education_level(id))
+        .and_then(|id| Some((model.education_level(id)?, entities.education(id)?)))
     {
-        Some(level) => {
+        Some((level, entity)) => {
             factors.push(Factor {
-                name: "Education".into(),
-                detail: format!("{}: {}", capitalize(&level.label), level.note),
+                kind: FactorKind::Education,
                 effect: level.effect,
+                evidence: Evidence::Education {
+                    label: entity.label.clone(),
+                    note: level.note.clone(),
+                },
             });
             running += level.effect as f64;
             extend_unique(&mut sources, &level.sources);
         }
-        None => missing.push("education"),
+        None => missing.push(Missing::Education),
     }
 
     // Certifications: they add up, to the model's cap.
-    let held: Vec<_> = details
-        .certifications
-        .iter()
-        .filter_map(|id| model.certification(id))
+    let held: Vec<_> = (details.certifications.iter())
+        .filter_map(|id| Some((model.certification(id)?, entities.certification(id)?)))
         .collect();
-    let pending: Vec<String> = details
-        .pending_certifications
-        .iter()
-        .filter_map(|id| model.certification(id))
-        .map(|c| short_name(&c.label))
+    let pending: Vec<String> = (details.pending_certifications.iter())
+        .filter_map(|id| entities.certification(id))
+        .map(|c| c.name.clone())
         .collect();
-    let pending_note = if pending.is_empty() {
-        String::new()
-    } else {
-        format!("; {} not counted until you hold it", pending.join(" and "))
-    };
+    let rules = &model.certification_rules;
     if !held.is_empty() {
-        let total: i64 = held.iter().map(|c| c.effect).sum();
-        let effect = total.min(model.certification_rules.max_total);
-        let names: Vec<String> = held.iter().map(|c| c.label.clone()).collect();
-        let cap_note = if total > effect {
-            format!(
-                " (together capped at {}, the guide's top figure)",
-                dollars(model.certification_rules.max_total)
-            )
-        } else {
-            String::new()
-        };
+        let total: i64 = held.iter().map(|(c, _)| c.effect).sum();
+        let effect = total.min(rules.max_total);
         factors.push(Factor {
-            name: "Certifications".into(),
-            detail: format!(
-                "{}: {}{cap_note}{pending_note}",
-                names.join(", "),
-                model.certification_rules.note
-            ),
+            kind: FactorKind::Certifications,
             effect,
+            evidence: Evidence::Certifications {
+                held: held.iter().map(|(_, e)| e.name.clone()).collect(),
+                pending,
+                note: rules.note.clone(),
+                capped_at: (total > effect).then_some(rules.max_total),
+            },
         });
         running += effect as f64;
-        for cert in &held {
+        for (cert, _) in &held {
             extend_unique(&mut sources, &cert.sources);
         }
     } else if details.no_certifications || !pending.is_empty() {
         factors.push(Factor {
-            name: "Certifications".into(),
-            detail: format!(
-                "none held yet: {}{pending_note}",
-                model.certification_rules.none_note
-            ),
+            kind: FactorKind::Certifications,
             effect: 0,
+            evidence: Evidence::NoCertifications {
+                pending,
+                note: rules.none_note.clone(),
+            },
         });
         extend_unique(&mut sources, &["guide".to_string()]);
     } else {
-        missing.push("certifications");
+        missing.push(Missing::Certifications);
     }
 
     if details.supervisory {
         let supervisory = &model.supervisory;
         factors.push(Factor {
-            name: "Supervisory duties".into(),
-            detail: format!("office manager or staff lead: {}", supervisory.note),
+            kind: FactorKind::Supervisory,
             effect: supervisory.effect,
+            evidence: Evidence::Supervisory {
+                note: supervisory.note.clone(),
+            },
         });
         running += supervisory.effect as f64;
         extend_unique(&mut sources, &supervisory.sources);
     }
 
-    let employer = details.employer.as_ref().and_then(|id| model.employer(id));
+    let employer = (details.employer.as_ref())
+        .and_then(|id| Some((model.employer(id)?, entities.employer(id)?)));
 
     // Location multiplies what came before.
     let mut local = None;
     match &details.location {
         Some(place) => {
-            let mut location = location_factor(kb, place);
-            if let Some(employer) = employer.filter(|e| e.location_damping > 0.0) {
-                let kept = 1.0 - employer.location_damping;
-                location.factor = 1.0 + (location.factor - 1.0) * kept;
-                location.detail.push_str(&format!(
-                    "; at a {} careerbot keeps {:.0}% of the local difference, giving ×{:.3}",
-                    employer.label,
-                    kept * 100.0,
-                    location.factor
-                ));
-            }
-            let effect = round_to(running * (location.factor - 1.0), 10);
+            let location = location_factor(kb, place);
+            let mut factor = location.factor;
+            let damping = employer
+                .filter(|(e, _)| e.location_damping > 0.0)
+                .map(|(e, entity)| {
+                    let kept = 1.0 - e.location_damping;
+                    factor = 1.0 + (factor - 1.0) * kept;
+                    Damping {
+                        employer: entity.label.clone(),
+                        kept,
+                        factor,
+                    }
+                });
+            let effect = round_to(running * (factor - 1.0), 10);
             factors.push(Factor {
-                name: "Location".into(),
-                detail: location.detail,
+                kind: FactorKind::Location,
                 effect,
+                evidence: Evidence::Location {
+                    place: location.evidence,
+                    damping,
+                },
             });
             running += effect as f64;
             local = location.local;
             extend_unique(&mut sources, &model.location.sources);
         }
-        None => missing.push("city or state"),
+        None => missing.push(Missing::Location),
     }
 
     // Employer type multiplies too.
     match employer {
-        Some(employer) => {
+        Some((employer, entity)) => {
             let effect = round_to(running * (employer.factor - 1.0), 10);
             factors.push(Factor {
-                name: "Employer".into(),
-                detail: format!("{}: {}", capitalize(&employer.label), employer.note),
+                kind: FactorKind::Employer,
                 effect,
+                evidence: Evidence::Employer {
+                    label: entity.label.clone(),
+                    note: employer.note.clone(),
+                },
             });
             extend_unique(&mut sources, &employer.sources);
         }
-        None => {
-            missing.push("type of employer (hospital, private clinic, chain or specialty clinic)")
-        }
+        None => missing.push(Missing::Employer),
     }
 
     let mid = baseline + factors.iter().map(|f| f.effect).sum::<i64>();
@@ -257,14 +373,15 @@ pub fn estimate(kb: &KnowledgeBase, details: &Profile) -> Estimate {
 /// median, blended with the guide's own premium where it names the metro.
 pub fn location_factor(kb: &KnowledgeBase, place: &Place) -> LocationFactor {
     let location = &kb.model.location;
+    let year = location.bls_year;
     let national = kb
         .wages
-        .national_for(location.bls_year)
+        .national_for(year)
         .and_then(|n| n.annual_median)
         .map(f64::from);
-    let bls = |area: &AreaWages| -> Option<f64> {
-        Some(f64::from(area.annual_median.or(area.annual_mean)?) / national?)
-    };
+    let median_of = |area: &AreaWages| area.annual_median.or(area.annual_mean);
+    let ratio_of =
+        |area: &AreaWages| -> Option<f64> { Some(f64::from(median_of(area)?) / national?) };
     let local_of = |area: &AreaWages| LocalWages {
         area: area.name.clone(),
         median: area.annual_median,
@@ -273,89 +390,84 @@ pub fn location_factor(kb: &KnowledgeBase, place: &Place) -> LocationFactor {
         p75: area.annual_p75,
         p90: area.annual_p90,
     };
-    let national_text = national.map_or_else(String::new, |n| {
-        format!(" against the national {}", dollars(n as i64))
-    });
-    let bls_detail = |label: &str, area: &AreaWages, ratio: f64| {
-        format!(
-            "{label}: BLS OEWS (May {}) median {}{national_text}: ×{ratio:.3}",
-            location.bls_year,
-            dollars(area.annual_median.or(area.annual_mean).unwrap_or(0) as i64),
-        )
+    let national_dollars = national.unwrap_or(0.0).round() as i64;
+    let bls = |area: &AreaWages, ratio: f64, statewide: bool| PlaceEvidence::Bls {
+        area: area.name.clone(),
+        statewide,
+        median: i64::from(median_of(area).unwrap_or(0)),
+        national: national_dollars,
+        ratio,
+        year,
     };
     match place {
         Place::Metro { code, name } => {
             let Some(area) = kb.wages.metro(code) else {
-                return unknown_area(name);
+                return no_wages(name);
             };
             let guide = location.guide_metros.iter().find(|g| &g.cbsa == code);
-            match (bls(area), guide) {
+            match (ratio_of(area), guide) {
                 (Some(ratio), Some(guide)) => {
                     let guide_factor = 1.0 + (guide.low_pct + guide.high_pct) / 200.0;
                     let w = location.guide_weight;
                     let factor = w * guide_factor + (1.0 - w) * ratio;
                     LocationFactor {
                         factor,
-                        detail: format!(
-                            "{}: the sources disagree. The career guide says {:.0}-{:.0}% above average (late 2023/early 2024); BLS OEWS (May {}) has a median of {}{}, {:+.0}%. careerbot weighs them {:.0}/{:.0}: ×{:.3}",
-                            area.name,
-                            guide.low_pct,
-                            guide.high_pct,
-                            location.bls_year,
-                            dollars(area.annual_median.or(area.annual_mean).unwrap_or(0) as i64),
-                            national_text,
-                            (ratio - 1.0) * 100.0,
-                            w * 100.0,
-                            (1.0 - w) * 100.0,
-                            factor
-                        ),
+                        evidence: PlaceEvidence::GuideAndBls {
+                            area: area.name.clone(),
+                            guide_low_pct: guide.low_pct,
+                            guide_high_pct: guide.high_pct,
+                            median: i64::from(median_of(area).unwrap_or(0)),
+                            national: national_dollars,
+                            bls_ratio: ratio,
+                            guide_weight: w,
+                            factor,
+                            year,
+                        },
                         local: Some(local_of(area)),
                     }
                 }
                 (Some(ratio), None) => LocationFactor {
                     factor: ratio,
-                    detail: bls_detail(&area.name, area, ratio),
+                    evidence: bls(area, ratio, false),
                     local: Some(local_of(area)),
                 },
-                (None, _) => {
+                (None, _) => match area.states.first() {
                     // BLS published no wages for this metro: use its state.
-                    match area.states.first() {
-                        Some(state) => {
-                            let mut fallback = location_factor(
-                                kb,
-                                &Place::State {
-                                    abbrev: state.clone(),
-                                    name: state.clone(),
-                                },
-                            );
-                            fallback.detail = format!(
-                                "{}: BLS published no wages for this metro, so its state is used. {}",
-                                area.name, fallback.detail
-                            );
-                            fallback
+                    Some(state) => {
+                        let fallback = location_factor(
+                            kb,
+                            &Place::State {
+                                abbrev: state.clone(),
+                                name: state.clone(),
+                            },
+                        );
+                        LocationFactor {
+                            evidence: PlaceEvidence::StateInstead {
+                                metro: area.name.clone(),
+                                state: Box::new(fallback.evidence),
+                            },
+                            ..fallback
                         }
-                        None => unknown_area(&area.name),
                     }
-                }
+                    None => no_wages(&area.name),
+                },
             }
         }
         Place::State { abbrev, name } => match kb.wages.state(abbrev) {
-            Some(area) => match bls(area) {
+            Some(area) => match ratio_of(area) {
                 Some(ratio) => LocationFactor {
                     factor: ratio,
-                    detail: bls_detail(&format!("{} (statewide)", area.name), area, ratio),
+                    evidence: bls(area, ratio, true),
                     local: Some(local_of(area)),
                 },
-                None => unknown_area(&area.name),
+                None => no_wages(&area.name),
             },
-            None => unknown_area(name),
+            None => no_wages(name),
         },
         Place::Rural { state } => {
-            let areas: Vec<&AreaWages> = state
-                .as_deref()
-                .map(|s| kb.wages.nonmetro_in(s).collect())
-                .unwrap_or_default();
-            let medians: Vec<f64> = areas
+            let medians: Vec<f64> = (state.as_deref())
+                .map(|s| kb.wages.nonmetro_in(s).collect::<Vec<_>>())
+                .unwrap_or_default()
                 .iter()
                 .filter_map(|a| a.annual_median.map(f64::from))
                 .collect();
@@ -365,23 +477,23 @@ pub fn location_factor(kb: &KnowledgeBase, place: &Place) -> LocationFactor {
                     let factor = average / national;
                     LocationFactor {
                         factor,
-                        detail: format!(
-                            "rural {state}: the average median of its {} BLS nonmetropolitan areas (May {}) is {}{}: ×{:.3}",
-                            medians.len(),
-                            location.bls_year,
-                            dollars(average.round() as i64),
-                            national_text,
-                            factor
-                        ),
+                        evidence: PlaceEvidence::RuralState {
+                            state: state.clone(),
+                            areas: medians.len(),
+                            average: average.round() as i64,
+                            national: national.round() as i64,
+                            factor,
+                            year,
+                        },
                         local: None,
                     }
                 }
                 _ => LocationFactor {
                     factor: location.rural_factor,
-                    detail: format!(
-                        "rural area: {}: ×{:.2}",
-                        location.rural_note, location.rural_factor
-                    ),
+                    evidence: PlaceEvidence::RuralGuide {
+                        note: location.rural_note.clone(),
+                        factor: location.rural_factor,
+                    },
                     local: None,
                 },
             }
@@ -389,10 +501,12 @@ pub fn location_factor(kb: &KnowledgeBase, place: &Place) -> LocationFactor {
     }
 }
 
-fn unknown_area(name: &str) -> LocationFactor {
+fn no_wages(name: &str) -> LocationFactor {
     LocationFactor {
         factor: 1.0,
-        detail: format!("{name}: BLS published no wages here, so the national level is used"),
+        evidence: PlaceEvidence::NoWages {
+            area: name.to_string(),
+        },
         local: None,
     }
 }
@@ -402,28 +516,5 @@ fn extend_unique(list: &mut Vec<String>, more: &[String]) {
         if !list.contains(item) {
             list.push(item.clone());
         }
-    }
-}
-
-/// "CMAA (Certified ...)" → "CMAA".
-fn short_name(label: &str) -> String {
-    label.split(" (").next().unwrap_or(label).to_string()
-}
-
-fn capitalize(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
-}
-
-fn years_text(years: f64) -> String {
-    if years == 1.0 {
-        "1 year".to_string()
-    } else if years.fract() == 0.0 {
-        format!("{years:.0} years")
-    } else {
-        format!("{years:.1} years")
     }
 }

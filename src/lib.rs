@@ -6,16 +6,19 @@
 //! Discord) only translate. Data flows one way:
 //!
 //! ```text
-//! text → understanding (normalized words, details) → matching and estimate → Reply → rendering
+//! text → Understood (words, names, details, intent, evidence)
+//!      → the reply builder for its intent → Reply (data) → rendering (words)
 //! ```
 //!
+//! - [`domain`]: the profile, money and typed ids; imports nothing else.
 //! - [`knowledge`]: loads and validates `knowledge/`.
-//! - [`understanding`]: normalization, terms, detail extraction.
-//! - [`matching`]: BM25 over the entries, with a confidence.
+//! - [`understanding`]: one message into one [`understanding::Understood`].
+//! - [`matching`]: BM25 over the entries, with a calibrated confidence.
+//! - [`answer`]: one reply builder per [`understanding::Intent`].
 //! - [`estimate`] and [`compensation`]: the salary model and the calculator.
 //! - [`engine`]: one message in, one [`Reply`] out.
 //! - [`conversation`]: remembered details across messages.
-//! - [`render`]: text and JSON output.
+//! - [`render`]: the reply in words, as text, JSON, Discord embeds.
 //!
 //! ```
 //! use careerbot::{Engine, ReplyKind};
@@ -23,13 +26,14 @@
 //! let engine = Engine::load(concat!(env!("CARGO_MANIFEST_DIR"), "/knowledge")).unwrap();
 //! let reply = engine.answer("5 years in, CMAA certified, Boston, hospital");
 //! assert_eq!(reply.kind, ReplyKind::Estimate);
-//! let estimate = reply.estimate.unwrap();
+//! let estimate = reply.estimate().unwrap();
 //! assert!(estimate.low <= estimate.mid && estimate.mid <= estimate.high);
 //!
 //! let reply = engine.answer("what's the weather tomorrow?");
 //! assert_eq!(reply.topic, None);
 //! ```
 
+pub mod answer;
 pub mod chart;
 pub mod compensation;
 pub mod config;

@@ -5,7 +5,7 @@
 
 use careerbot::config::{Config, ConfigError};
 use careerbot::discord::client::{self as discord, StartError};
-use careerbot::domain::{Experience, Profile};
+use careerbot::engine::{Field, ProfileError, ProfileInput};
 use careerbot::knowledge::{KnowledgeBase, KnowledgeError};
 use careerbot::render::{json, text};
 use careerbot::{Conversation, Engine};
@@ -261,43 +261,24 @@ struct ChartFlags {
 }
 
 fn chart(engine: &Engine, flags: &ChartFlags, question: &str, out: &Path) -> Result<(), Failure> {
-    // Each flag is read the way the chat reads words, so "GED" or "Denver,
-    // CO" work; a flag that names nothing known is an error, not ignored.
-    let mut details = engine.read_details(question);
-    let read = |flag: &str, text: &Option<String>, found: fn(&Profile) -> bool| match text {
-        Some(text) => {
-            let details = engine.read_details(text);
-            if found(&details) {
-                Ok(Some(details))
-            } else {
-                Err(Failure::Usage(format!(
-                    "--{flag} {text:?}: I don't recognise that. Try the words the chat understands, e.g. `careerbot explain \"{text}\"` shows what is read"
-                )))
-            }
-        }
-        None => Ok(None),
+    // Flags and words are two inputs to the one resolver every front end
+    // uses, with the same limits as /salary.
+    let input = ProfileInput {
+        words: (!question.trim().is_empty()).then(|| question.to_string()),
+        experience_years: flags.experience.map(f64::from),
+        education: flags.education.clone(),
+        location: flags.location.clone(),
+        employer: flags.employer.clone(),
+        certifications: flags.certifications.clone(),
+        pay: flags.pay,
     };
-    let given = [
-        read("education", &flags.education, |d| d.education.is_some())?,
-        read("location", &flags.location, |d| d.location.is_some())?,
-        read("employer", &flags.employer, |d| d.employer.is_some())?,
-        read("certifications", &flags.certifications, |d| {
-            !d.certifications.is_empty() || d.no_certifications
-        })?,
-    ];
-    for found in given.into_iter().flatten() {
-        details = details.merged_with(&found);
-    }
-    if let Some(years) = flags.experience {
-        details.experience = Some(Experience::Years(f64::from(years)));
-    }
-    let estimate = careerbot::estimate::estimate(engine.knowledge(), &details);
-    // Pay from the flag, or in the words ("I make 42k").
-    let their_pay = flags.pay.or_else(|| {
-        careerbot::compensation::read_package(&careerbot::understanding::normalize(question)).base
-    });
-    let png = careerbot::chart::salary_png(engine.knowledge(), &estimate, &details, their_pay)
-        .map_err(|e| Failure::Usage(e.to_string()))?;
+    let profile = engine
+        .resolve_profile(&input)
+        .map_err(|error| Failure::Usage(profile_error(&error)))?;
+    let estimate = careerbot::estimate::estimate(engine.knowledge(), &profile);
+    let png =
+        careerbot::chart::salary_png(engine.knowledge(), &estimate, &profile, profile.own_pay)
+            .map_err(|e| Failure::Usage(e.to_string()))?;
     std::fs::write(out, png)
         .map_err(|e| Failure::Usage(format!("cannot write {}: {e}", out.display())))?;
     let mut stdout = std::io::stdout().lock();
@@ -314,15 +295,52 @@ fn chart(engine: &Engine, flags: &ChartFlags, question: &str, out: &Path) -> Res
     Ok(())
 }
 
+/// A detail flag careerbot cannot use, named as the flag.
+fn profile_error(error: &ProfileError) -> String {
+    match error {
+        ProfileError::ExperienceRange => format!(
+            "--experience must be 0 to {} years",
+            careerbot::domain::MAX_EXPERIENCE_YEARS
+        ),
+        ProfileError::PayRange => format!(
+            "--pay must be your yearly pay in dollars, from {} to {}",
+            careerbot::domain::PAY_RANGE.start(),
+            careerbot::domain::PAY_RANGE.end()
+        ),
+        ProfileError::Unknown { what, typed } => {
+            let flag = match what {
+                Field::Education => "education",
+                Field::Location => "location",
+                Field::Employer => "employer",
+                Field::Certifications => "certifications",
+            };
+            format!(
+                "--{flag} {typed:?}: I don't recognise that. Try the words the chat understands, e.g. `careerbot explain \"{typed}\"` shows what is read"
+            )
+        }
+    }
+}
+
 fn explain(engine: &Engine, question: &str) -> Result<(), Failure> {
     let mut out = std::io::stdout().lock();
     let explanation = engine.explain(question);
     writeln!(out, "normalized:  {}", explanation.normalized)?;
+    writeln!(out, "intent:      {}", explanation.intent)?;
     writeln!(out, "terms:       {}", explanation.terms.join(" "))?;
     for (typed, fixed) in &explanation.corrections {
         writeln!(out, "typo:        {typed} -> {fixed}")?;
     }
     writeln!(out, "details:     {}", explanation.details.join(", "))?;
+    writeln!(out, "names:       {}", explanation.entities.join(", "))?;
+    let evidence = &explanation.evidence;
+    writeln!(
+        out,
+        "evidence:    for the role {:.2} ({}); against {:.2} ({})",
+        evidence.domain,
+        evidence.domain_words.join(" "),
+        evidence.foreign,
+        evidence.foreign_words.join(" ")
+    )?;
     writeln!(out, "confidence:  {:.3}", explanation.confidence)?;
     for (name, score) in &explanation.candidates {
         writeln!(out, "  {score:>7.3}  {name}")?;
@@ -387,7 +405,11 @@ fn chat(engine: &Engine, config: &Config) -> Result<(), Failure> {
             continue;
         }
         let reply = conversation.ask(engine, message);
-        writeln!(out, "\n{}", text::to_text(&reply))?;
+        writeln!(
+            out,
+            "\n{}",
+            text::to_text(&reply, &engine.knowledge().replies)
+        )?;
     }
     if interactive {
         writeln!(out, "Good luck!")?;
@@ -400,9 +422,17 @@ fn ask(engine: &Engine, as_json: bool, question: &[String]) -> Result<(), Failur
     let answer = |q: &str, out: &mut std::io::StdoutLock| -> std::io::Result<()> {
         let reply = engine.answer(q);
         if as_json {
-            writeln!(out, "{}", json::to_json_line(q, &reply))
+            writeln!(
+                out,
+                "{}",
+                json::to_json_line(q, &reply, &engine.knowledge().replies)
+            )
         } else {
-            writeln!(out, "{}", text::to_text(&reply))
+            writeln!(
+                out,
+                "{}",
+                text::to_text(&reply, &engine.knowledge().replies)
+            )
         }
     };
     if question.len() == 1 && question[0] == "-" {

@@ -284,6 +284,14 @@ impl Index {
 
     /// Rank every candidate for a question's terms.
     pub fn rank(&self, terms: &[String]) -> Ranking {
+        self.rank_boosted(terms, &[])
+    }
+
+    /// Rank with some entries favoured: each `(entry position, boost)`
+    /// multiplies that entry's score by `1 + boost` (the entries of the
+    /// things a question names, the topics its kind of question leans to).
+    /// Only entries that share a term with the question can be favoured.
+    pub fn rank_boosted(&self, terms: &[String], boosts: &[(usize, f64)]) -> Ranking {
         let unique: Vec<String> = {
             let mut seen = HashSet::default();
             terms
@@ -305,6 +313,13 @@ impl Index {
             .score(&unique, &mut totals, params.keyword_weight, &mut scratch);
         self.answers
             .score(&unique, &mut totals, params.answer_weight, &mut scratch);
+        for &(entry, boost) in boosts {
+            if let Some(total) = totals.get_mut(entry)
+                && entry < self.entry_count
+            {
+                *total *= 1.0 + boost;
+            }
+        }
         let mut scored: Vec<Scored> = totals
             .iter()
             .enumerate()

@@ -1,14 +1,16 @@
-//! The engine's answer to one message, before any front end renders it.
+//! The engine's answer to one message, as data, before any front end
+//! renders it.
 //!
-//! A `Reply` keeps its parts apart (title, body, estimate, notes, sources,
-//! suggestions) so the terminal can print them as text, the JSON front end
-//! can emit the contract, and Discord can build an embed with fields and
-//! buttons, all from the same value.
+//! A `Reply` keeps its parts apart: a title, text already in words (a
+//! topic's answer, a notice), and [`Content`]: the structure of an
+//! estimate, a comparison, a calculation or a decline. The renderers in
+//! [`crate::render`] word the structure from `replies.toml`, so the terminal,
+//! the JSON contract and Discord all show the same reply their own way.
 
 use crate::compensation::PackageTotal;
-use crate::domain::Profile;
-use crate::domain::signed_dollars;
+use crate::domain::{EntityKind, Experience, Profile};
 use crate::estimate::Estimate;
+use crate::understanding::Intent;
 use serde::Serialize;
 
 /// What kind of reply this is; front ends pick colours and layouts by it.
@@ -19,7 +21,7 @@ pub enum ReplyKind {
     Answer,
     /// A personal salary estimate.
     Estimate,
-    /// Estimates for two or more places or employer types, side by side.
+    /// Two or more options side by side.
     Comparison,
     /// A total-compensation calculation.
     Calculation,
@@ -29,7 +31,7 @@ pub enum ReplyKind {
     OutOfScope,
     /// A question about another job.
     OtherRole,
-    /// A notice about the input itself (empty, too long).
+    /// A notice about the input itself (empty, too long), or a greeting.
     Notice,
 }
 
@@ -44,29 +46,208 @@ pub struct TopicLink {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Reply {
     pub kind: ReplyKind,
+    /// What kind of question it answered.
+    pub intent: Intent,
     /// The entry id answered, or `None` when the knowledge base has no answer.
     pub topic: Option<String>,
     pub title: String,
     /// How sure the engine is that this reply fits the message, 0 to 1.
     pub confidence: f64,
-    /// The main text, in light Markdown.
+    /// Text already in words, in light Markdown: a topic's answer, a notice.
     pub body: String,
-    pub estimate: Option<Estimate>,
-    /// The yearly pay the person gave, placed on the estimate.
-    pub their_pay: Option<i64>,
-    pub calculation: Option<PackageTotal>,
-    /// Short lines after the main text: details used, what would sharpen an
-    /// estimate, caveats.
-    pub notes: Vec<String>,
+    /// The structured part, worded by the renderers.
+    pub content: Content,
     /// Citations: "name, date".
     pub sources: Vec<String>,
     /// Topics to open next: related ones, or the closest ones after a
     /// fallback.
     pub suggestions: Vec<TopicLink>,
-    /// Profile found in this message (front ends remember them).
+    /// Details found in this message (front ends remember them).
     pub new_details: Profile,
-    /// Profile the reply used (this message's merged with remembered ones).
+    /// Details the reply used (this message's merged with remembered ones).
     pub details_used: Profile,
+}
+
+/// The structured part of a reply.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "kind")]
+pub enum Content {
+    /// Nothing beyond the body.
+    Text,
+    Estimate(EstimateContent),
+    /// Estimates for several places or employer types.
+    PlaceComparison(PlaceComparison),
+    /// Several certifications, degrees, employer types... side by side.
+    EntityComparison(EntityComparison),
+    Calculation(PackageTotal),
+    PayFigure(PayFigure),
+    /// A cost or a length of time the sources do not give.
+    NotGiven(NotGiven),
+    Decline(Decline),
+}
+
+/// The details an answer used, with the knowledge base's labels.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Described {
+    pub experience: Option<Experience>,
+    pub education: Option<String>,
+    pub certifications: Vec<String>,
+    pub pending_certifications: Vec<String>,
+    pub no_certifications: bool,
+    pub place: Option<DescribedPlace>,
+    pub employer: Option<String>,
+    pub supervisory: bool,
+}
+
+impl Described {
+    pub fn is_empty(&self) -> bool {
+        *self == Described::default()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "kind", content = "name")]
+pub enum DescribedPlace {
+    /// A metro or a state, by its name.
+    Named(String),
+    /// Rural, in a state when one was named.
+    Rural(Option<String>),
+}
+
+/// A personal estimate.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EstimateContent {
+    pub estimate: Estimate,
+    /// Paid hours a year, when the question asked by the hour.
+    pub hourly: Option<f64>,
+    /// The person's own yearly pay, placed on the estimate.
+    pub their_pay: Option<i64>,
+    pub used: Described,
+    /// The national picture in words, when no detail moved the estimate.
+    pub national: Option<String>,
+    /// The BLS year its local figures come from.
+    pub bls_year: u16,
+    /// Made from an empty form: say how to make it personal.
+    pub from_empty_form: bool,
+}
+
+/// Estimates for several places or employer types, everything else equal.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PlaceComparison {
+    /// What differs between the options.
+    pub by: ComparedBy,
+    pub options: Vec<PlaceOption>,
+    /// How many were named (more than are shown when it was cut).
+    pub named: usize,
+    pub hourly: Option<f64>,
+    pub their_pay: Option<i64>,
+    /// What the options share.
+    pub used: Described,
+    pub missing: Vec<crate::estimate::Missing>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ComparedBy {
+    Place,
+    Employer,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PlaceOption {
+    /// Short: "Boston", "Hospital".
+    pub name: String,
+    pub estimate: Estimate,
+    /// The BLS median of the option's area, for the wider category.
+    pub bls_median: Option<i64>,
+}
+
+/// Entities of one kind side by side, from their structured facts.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EntityComparison {
+    pub kind: EntityKind,
+    /// The aspects shown, in order.
+    pub aspects: Vec<String>,
+    pub options: Vec<EntityOption>,
+    pub verdict: Verdict,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EntityOption {
+    pub name: String,
+    pub full_name: Option<String>,
+    /// (aspect, fact) in aspect order.
+    pub facts: Vec<(String, String)>,
+}
+
+/// The one line that leads a comparison.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "kind")]
+pub enum Verdict {
+    /// One pays more, by the guide's figures.
+    Pay {
+        winner: String,
+        winner_pay: PayRange,
+        loser: String,
+        loser_pay: PayRange,
+    },
+    /// The guide rates one higher on an aspect.
+    Rank { aspect: String, winner: String },
+    /// The guide rates them alike on an aspect.
+    Even { aspect: String },
+    /// The guide gives no basis for ranking them.
+    NoBasis,
+}
+
+/// A pay figure from the guide: "$42,000+", "$35,000–$38,000".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct PayRange {
+    pub low: Option<i64>,
+    pub high: Option<i64>,
+}
+
+/// A pay figure placed on the national picture.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PayFigure {
+    pub pay: i64,
+    pub national_median: i64,
+    pub national_low: i64,
+    pub national_high: i64,
+    pub position: PayPosition,
+    /// The experience band the figure falls in, if any: its label and range.
+    pub band: Option<(String, i64, i64)>,
+}
+
+/// Where a figure sits against a range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PayPosition {
+    Below,
+    LowerHalf,
+    Typical,
+    UpperHalf,
+    Above,
+}
+
+/// What the sources do not give.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NotGiven {
+    /// Cost, duration, or both.
+    pub cost: bool,
+    pub duration: bool,
+    /// What it was asked of: an entity's name or a topic's title.
+    pub subject: Option<String>,
+}
+
+/// Why careerbot does not answer, and what it can offer instead.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Decline {
+    /// The off-topic group's own words ("I can't check the weather."), or
+    /// the other job named.
+    pub reason: Option<String>,
+    pub other_role: Option<String>,
+    /// Topics close enough to offer.
+    pub closest: Vec<TopicLink>,
 }
 
 impl Reply {
@@ -74,14 +255,12 @@ impl Reply {
     pub fn simple(kind: ReplyKind, title: impl Into<String>, body: impl Into<String>) -> Reply {
         Reply {
             kind,
+            intent: Intent::About,
             topic: None,
             title: title.into(),
             confidence: 0.0,
             body: body.into(),
-            estimate: None,
-            their_pay: None,
-            calculation: None,
-            notes: Vec::new(),
+            content: Content::Text,
             sources: Vec::new(),
             suggestions: Vec::new(),
             new_details: Profile::default(),
@@ -89,28 +268,29 @@ impl Reply {
         }
     }
 
-    /// The estimate's factors as lines: "Experience: +$3,480 (detail)".
-    pub fn factor_lines(&self) -> Vec<String> {
-        self.estimate
-            .iter()
-            .flat_map(|e| &e.factors)
-            .map(|f| format!("{}: {} ({})", f.name, signed_dollars(f.effect), f.detail))
-            .collect()
+    /// The estimate this reply shows, if it shows one.
+    pub fn estimate(&self) -> Option<&Estimate> {
+        match &self.content {
+            Content::Estimate(e) => Some(&e.estimate),
+            _ => None,
+        }
     }
 
-    /// The full text a person sees, without the title and sources, which
-    /// front ends show in their own places.
-    pub fn full_text(&self) -> String {
-        let mut parts = vec![self.body.trim().to_string()];
-        let factors = self.factor_lines();
-        if !factors.is_empty() {
-            let lines: Vec<String> = factors.iter().map(|l| format!("- {l}")).collect();
-            parts.push(format!("**How this was worked out**\n{}", lines.join("\n")));
+    /// The person's own pay the reply places, if any.
+    pub fn their_pay(&self) -> Option<i64> {
+        match &self.content {
+            Content::Estimate(e) => e.their_pay,
+            Content::PlaceComparison(c) => c.their_pay,
+            Content::PayFigure(f) => Some(f.pay),
+            _ => None,
         }
-        if !self.notes.is_empty() {
-            parts.push(self.notes.join("\n"));
+    }
+
+    /// The calculation this reply shows, if any.
+    pub fn calculation(&self) -> Option<&PackageTotal> {
+        match &self.content {
+            Content::Calculation(total) => Some(total),
+            _ => None,
         }
-        parts.retain(|p| !p.is_empty());
-        parts.join("\n\n")
     }
 }

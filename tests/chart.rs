@@ -53,7 +53,7 @@ fn estimate_for(text: &str) -> Reply {
 fn plan(reply: &Reply) -> SalaryChart {
     SalaryChart::plan(
         common::engine().knowledge(),
-        reply.estimate.as_ref().unwrap(),
+        reply.estimate().unwrap(),
         &reply.details_used,
     )
 }
@@ -91,7 +91,7 @@ fn the_estimate_marker_sits_at_its_dollars() {
         let reply = estimate_for(question);
         let chart = plan(&reply);
         let image = Image::decode(&chart.to_png().unwrap());
-        let estimate = reply.estimate.as_ref().unwrap();
+        let estimate = reply.estimate().unwrap();
         let row = chart.rows.len() - 1;
         assert!(matches!(chart.rows[row].mark, Mark::Estimate { .. }));
         let y = chart.row_centre(row);
@@ -182,7 +182,7 @@ fn the_rows_follow_the_details() {
 fn a_discord_estimate_attaches_the_chart_in_a_valid_payload() {
     let reply = estimate_for("5 years in, CMAA certified, Boston, hospital");
     let png = plan(&reply).to_png().unwrap();
-    let mut cards = render::layout(&reply);
+    let mut cards = render::layout(&reply, common::words());
     cards[0].attach_chart(png.clone());
     let card = &cards[0];
     assert_eq!(
@@ -219,7 +219,7 @@ fn a_discord_estimate_attaches_the_chart_in_a_valid_payload() {
 #[test]
 fn the_pay_someone_gives_is_marked_on_its_own_row() {
     let reply = estimate_for("3 years in Dallas");
-    let estimate = reply.estimate.clone().unwrap();
+    let estimate = reply.estimate().cloned().unwrap();
     let without = plan(&reply);
     assert!(
         !without

@@ -26,7 +26,7 @@ use std::time::Instant;
 /// Check every way a reply can be sent: as an interaction response, as
 /// follow-ups, as channel messages. Returns the number of messages.
 fn check_reply(reply: &Reply) -> usize {
-    let cards = render::layout(reply);
+    let cards = render::layout(reply, common::words());
     assert!(!cards.is_empty());
     for (i, card) in cards.iter().enumerate() {
         for ephemeral in [false, true] {
@@ -127,7 +127,7 @@ fn an_answer_longer_than_one_message_is_split_into_valid_messages() {
         body.len()
     );
     // The buttons come once, on the last message.
-    let cards = render::layout(&reply);
+    let cards = render::layout(&reply, common::words());
     assert!(
         cards[..cards.len() - 1]
             .iter()
@@ -139,19 +139,17 @@ fn an_answer_longer_than_one_message_is_split_into_valid_messages() {
 #[test]
 fn an_estimate_shows_its_range_and_each_factor_as_fields() {
     let reply = engine().answer("5 years in, CMAA certified, Boston, hospital");
-    let estimate = reply.estimate.clone().unwrap();
-    let cards = render::layout(&reply);
+    let estimate = reply.estimate().cloned().unwrap();
+    let cards = render::layout(&reply, common::words());
     let embed = &cards[0].embeds[0];
     let names: Vec<&str> = embed.fields.iter().map(|f| f.name.as_str()).collect();
     assert_eq!(&names[..3], ["Low", "Typical", "High"]);
     assert_eq!(embed.fields.len(), 3 + estimate.factors.len());
     for factor in &estimate.factors {
+        let name = careerbot::render::words::factor_name(common::words(), factor.kind);
         assert!(
-            names
-                .iter()
-                .any(|n| n.starts_with(&factor.name) && n.contains('$')),
-            "no field for {} in {names:?}",
-            factor.name
+            names.iter().any(|n| n.starts_with(name) && n.contains('$')),
+            "no field for {name} in {names:?}"
         );
     }
     assert!(embed.footer.as_deref().unwrap().starts_with("Sources: "));
@@ -160,9 +158,26 @@ fn an_estimate_shows_its_range_and_each_factor_as_fields() {
 
 #[test]
 fn a_fallback_offers_the_closest_topics_as_buttons() {
+    // Nothing close: no buttons at all, rather than unrelated ones.
     let reply = engine().answer("asdf qwerty zxcv");
     assert_eq!(reply.kind, ReplyKind::Fallback);
-    let cards = render::layout(&reply);
+    assert!(
+        render::layout(&reply, common::words())[0]
+            .buttons
+            .is_empty()
+    );
+    check_reply(&reply);
+    // About the job, but too vague to answer: the closest topics.
+    let reply = engine().answer(
+        "I'm relocating next year and haven't picked the city yet. Is there a way I can look up what a PT care coordinator makes in a specific place before I start applying?",
+    );
+    assert_eq!(
+        reply.kind,
+        ReplyKind::Fallback,
+        "{}",
+        common::text_of(&reply)
+    );
+    let cards = render::layout(&reply, common::words());
     let buttons = &cards.last().unwrap().buttons;
     assert!(!buttons.is_empty() && buttons.len() <= render::MAX_RELATED_BUTTONS);
     for button in buttons {
@@ -450,7 +465,7 @@ fn fill_missing(object: &mut Value, fields: &[(&str, Value)]) -> usize {
 #[test]
 fn buttons_round_trip_to_their_topic() {
     let reply = engine().topic("duties.overview").unwrap();
-    let cards: Vec<Card> = render::layout(&reply);
+    let cards: Vec<Card> = render::layout(&reply, common::words());
     let buttons = &cards.last().unwrap().buttons;
     assert_eq!(
         buttons.len(),

@@ -3,6 +3,16 @@
 
 mod common;
 
+/// A factor's name, as the renderers word it.
+fn name(factor: &careerbot::estimate::Factor) -> &'static str {
+    careerbot::render::words::factor_name(common::words(), factor.kind)
+}
+
+/// A factor's whole explanation, as the renderers word it.
+fn detail(factor: &careerbot::estimate::Factor) -> String {
+    careerbot::render::words::factor_detail(common::words(), factor)
+}
+
 use careerbot::compensation::{calculate, read_package};
 use careerbot::domain::{Experience, Place, Profile};
 use careerbot::estimate::{Estimate, estimate, location_factor};
@@ -95,12 +105,7 @@ fn san_francisco_is_25_to_35_percent_above_average() {
     let ratio = e.mid as f64 / e.baseline as f64;
     assert!((1.25..=1.35).contains(&ratio), "ratio {ratio}");
     // The answer shows both sources where they disagree.
-    let location = &e
-        .factors
-        .iter()
-        .find(|f| f.name == "Location")
-        .unwrap()
-        .detail;
+    let location = detail(e.factors.iter().find(|f| name(f) == "Location").unwrap());
     assert!(
         location.contains("25-35%") && location.contains("BLS"),
         "{location}"
@@ -143,13 +148,13 @@ fn pending_certifications_add_nothing() {
         d.pending_certifications = vec!["cmaa".into()];
     });
     assert_eq!(e.mid, base.mid);
-    assert!(e.factors.iter().any(|f| f.detail.contains("not counted")));
+    assert!(e.factors.iter().any(|f| detail(f).contains("not counted")));
 }
 
 #[test]
 fn new_york_shows_guide_and_bls_side_by_side() {
     let e = with(|d| d.location = Some(metro("35620")));
-    let detail = &e.factors[0].detail;
+    let detail = &detail(&e.factors[0]);
     assert!(
         detail.contains("20-30%") && detail.contains("$49,180"),
         "{detail}"
@@ -192,7 +197,10 @@ fn rural_areas_pay_less() {
         },
     );
     assert!(rural_ohio.factor < 1.0, "{rural_ohio:?}");
-    assert!(rural_ohio.detail.contains("nonmetropolitan"));
+    assert!(
+        careerbot::render::words::place_detail(common::words(), &rural_ohio.evidence)
+            .contains("nonmetropolitan")
+    );
 }
 
 #[test]
@@ -236,7 +244,7 @@ fn every_factor_is_explained_and_consistent() {
         d.supervisory = true;
     });
     assert_consistent(&e);
-    let names: Vec<&str> = e.factors.iter().map(|f| f.name.as_str()).collect();
+    let names: Vec<&str> = e.factors.iter().map(name).collect();
     assert_eq!(
         names,
         [
@@ -248,7 +256,7 @@ fn every_factor_is_explained_and_consistent() {
             "Employer"
         ]
     );
-    assert!(e.factors.iter().all(|f| !f.detail.is_empty()));
+    assert!(e.factors.iter().all(|f| !detail(f).is_empty()));
     assert!(e.missing.is_empty());
     assert!(e.local.as_ref().is_some_and(|l| l.median == Some(50_460)));
 }
@@ -279,7 +287,7 @@ fn the_engine_answers_a_calculation_question() {
     let reply = common::engine()
         .answer("I make 50k and put 6% in my 401k, they match 50% up to 6%. total comp?");
     assert_eq!(reply.topic.as_deref(), Some("compensation.calculator"));
-    let text = reply.full_text();
+    let text = common::text_of(&reply);
     assert!(
         text.contains("$1,500") && text.contains("$51,500"),
         "{text}"
@@ -290,10 +298,10 @@ fn the_engine_answers_a_calculation_question() {
 fn a_pay_question_with_details_gets_an_estimate() {
     let reply = common::engine()
         .answer("what would I make with 5 years and a CMAA in Boston at a hospital?");
-    let e = reply.estimate.as_ref().expect("an estimate");
+    let e = reply.estimate().expect("an estimate");
     assert_eq!(reply.topic.as_deref(), Some("salary.estimate"));
     assert_eq!(e.factors.len(), 4, "{:?}", e.factors);
-    assert!(reply.full_text().contains("Boston"));
+    assert!(common::text_of(&reply).contains("Boston"));
 }
 
 #[test]
@@ -306,8 +314,8 @@ fn asked_by_the_hour_an_estimate_also_gives_hourly_figures() {
         "how much an hr for a hospital job in Denver",
     ] {
         let reply = engine.answer(question);
-        let estimate = reply.estimate.as_ref().expect("an estimate");
-        let text = reply.full_text();
+        let estimate = reply.estimate().expect("an estimate");
+        let text = common::text_of(&reply);
         for yearly in [estimate.low, estimate.mid, estimate.high] {
             let hourly = careerbot::domain::hourly_dollars(yearly, hours);
             assert!(
@@ -321,12 +329,12 @@ fn asked_by_the_hour_an_estimate_also_gives_hourly_figures() {
     }
     // Not asked by the hour: yearly figures only.
     let reply = engine.answer("5 years, CMAA, Boston, hospital");
-    let estimate = reply.estimate.as_ref().expect("an estimate");
+    let estimate = reply.estimate().expect("an estimate");
     let hourly = careerbot::domain::hourly_dollars(estimate.mid, hours);
     assert!(
-        !reply.full_text().contains(&hourly),
+        !common::text_of(&reply).contains(&hourly),
         "{}",
-        reply.full_text()
+        common::text_of(&reply)
     );
 }
 
@@ -336,8 +344,9 @@ fn pay_the_person_gives_is_placed_on_their_estimate() {
     let replies = &kb().replies.your_pay;
     let range = engine
         .answer("3 years in Dallas")
-        .estimate
-        .expect("an estimate");
+        .estimate()
+        .expect("an estimate")
+        .clone();
     let dollars = careerbot::domain::dollars;
     // Each position, with the pay chosen from the estimate itself.
     let cases = [
@@ -357,20 +366,13 @@ fn pay_the_person_gives_is_placed_on_their_estimate() {
             dollars(pay)
         );
         let reply = engine.answer(&question);
-        assert_eq!(
-            reply.estimate.as_ref(),
-            Some(&range),
-            "{question}: same estimate"
-        );
+        assert_eq!(reply.estimate(), Some(&range), "{question}: same estimate");
         let want = careerbot::knowledge::fill(
             template,
             &[("yours", &dollars(pay)), ("gap", &dollars(gap))],
         );
-        assert!(
-            reply.body.contains(&want),
-            "{question}: {want:?} not in\n{}",
-            reply.body
-        );
+        let text = common::text_of(&reply);
+        assert!(text.contains(&want), "{question}: {want:?} not in\n{text}");
     }
     // No pay given: no such line.
     let reply = engine.answer("3 years in Dallas");
@@ -388,11 +390,11 @@ fn an_hourly_rate_is_read_as_yearly_pay() {
     ] {
         let reply = engine.answer(question);
         let yearly = (rate * hours).round() as i64;
-        assert_eq!(reply.their_pay, Some(yearly), "{question}");
+        assert_eq!(reply.their_pay(), Some(yearly), "{question}");
+        let text = common::text_of(&reply);
         assert!(
-            reply.body.contains(&careerbot::domain::dollars(yearly)),
-            "{question}: {}",
-            reply.body
+            text.contains(&careerbot::domain::dollars(yearly)),
+            "{question}: {text}"
         );
     }
     // Hours that are not a rate, and pay outside any salary, are not pay.
@@ -401,11 +403,11 @@ fn an_hourly_rate_is_read_as_yearly_pay() {
         "I work 22 hours a week in Dallas, what would I make",
         "I make $5,000,000 in Dallas",
     ] {
-        assert_eq!(engine.answer(question).their_pay, None, "{question}");
+        assert_eq!(engine.answer(question).their_pay(), None, "{question}");
     }
     // Asking about hours is not asking for hourly pay.
     let reply = engine.answer("how many hours a week do coordinators work in Boston");
-    let mid = reply.estimate.as_ref().map(|e| e.mid);
+    let mid = reply.estimate().map(|e| e.mid);
     if let Some(mid) = mid {
         let hourly = careerbot::domain::hourly_dollars(mid, hours);
         assert!(!reply.body.contains(&hourly), "{}", reply.body);

@@ -8,8 +8,9 @@
 //! answer.
 
 use super::input::{self, BenefitsForm, SalaryForm};
+use crate::answer::EstimateView;
 use crate::config::DiscordConfig;
-use crate::engine::{Engine, EstimateView};
+use crate::engine::Engine;
 use crate::knowledge::{KnowledgeError, fill};
 use crate::reply::{Reply, ReplyKind};
 use crate::sessions::{RateLimit, SessionSettings, Sessions};
@@ -202,14 +203,9 @@ impl Bot {
                 let view = EstimateView {
                     hourly: false,
                     their_pay,
+                    from_empty_form: form.is_empty(),
                 };
-                let mut reply = engine.estimate_reply_for(&details, view);
-                if form.is_empty() {
-                    reply
-                        .notes
-                        .push(engine.knowledge().replies.salary_refine.clone());
-                }
-                Answer::public(reply)
+                Answer::public(engine.estimate_reply_for(&details, view))
             }
             Request::Certs { name } => match input::certification_topic(&engine, name.as_deref()) {
                 Ok(topic) => Answer::public(topic_reply(&engine, &topic)),
@@ -237,10 +233,10 @@ impl Bot {
     /// The salary chart for a reply with an estimate, as PNG bytes. Takes
     /// about ten milliseconds: call it off the async runtime's threads.
     pub fn chart_for(&self, reply: &Reply) -> Option<Vec<u8>> {
-        let estimate = reply.estimate.as_ref()?;
+        let estimate = reply.estimate()?;
         let engine = self.engine();
         let kb = engine.knowledge();
-        match crate::chart::salary_png(kb, estimate, &reply.details_used, reply.their_pay) {
+        match crate::chart::salary_png(kb, estimate, &reply.details_used, reply.their_pay()) {
             Ok(png) => Some(png),
             Err(error) => {
                 // The estimate is still worth sending without its picture.

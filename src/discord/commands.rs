@@ -9,6 +9,7 @@
 use super::bot::{Answer, Bot, Request};
 use super::input::{self, BenefitsForm, SalaryForm};
 use super::render;
+use crate::domain::EntityKind;
 use crate::engine::MAX_QUESTION_CHARS;
 use crate::knowledge::KnowledgeBase;
 use crate::render::fit;
@@ -32,12 +33,18 @@ pub fn all(kb: &KnowledgeBase) -> Vec<Command> {
             fill_choices(
                 command,
                 "education",
-                kb.model.education.iter().map(|e| &e.label),
+                kb.entities
+                    .of_kind(EntityKind::Education)
+                    .iter()
+                    .map(|e| &e.label),
             );
             fill_choices(
                 command,
                 "employer",
-                kb.model.employers.iter().map(|e| &e.label),
+                kb.entities
+                    .of_kind(EntityKind::Employer)
+                    .iter()
+                    .map(|e| &e.label),
             );
         }
     }
@@ -94,8 +101,8 @@ pub async fn respond(ctx: Context<'_>, request: Request) -> Result<(), Error> {
 /// The messages for a reply; an estimate gets its chart, drawn on a
 /// blocking thread so other people's answers are not held up.
 pub async fn cards(bot: &Data, reply: Reply) -> Vec<render::Card> {
-    let mut cards = render::layout(&reply);
-    if reply.estimate.is_some() {
+    let mut cards = render::layout(&reply, &bot.engine().knowledge().replies);
+    if reply.estimate().is_some() {
         let bot = bot.clone();
         let chart = tokio::task::spawn_blocking(move || bot.chart_for(&reply)).await;
         if let (Ok(Some(png)), Some(first)) = (chart, cards.first_mut()) {
@@ -263,7 +270,8 @@ pub async fn reload(ctx: Context<'_>) -> Result<(), Error> {
         super::client::reload_report(&outcome)
     };
     let reply = crate::reply::Reply::simple(crate::reply::ReplyKind::Notice, "Reload", text);
-    for card in render::layout(&reply) {
+    let engine = ctx.data().engine();
+    for card in render::layout(&reply, &engine.knowledge().replies) {
         ctx.send(render::to_poise_reply(&card, true)).await?;
     }
     Ok(())

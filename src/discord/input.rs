@@ -6,11 +6,12 @@
 //! options in, and tests call these directly.
 
 use crate::compensation::PackageQuestion;
+use crate::domain::EntityKind;
 pub use crate::domain::MAX_EXPERIENCE_YEARS;
 use crate::domain::PAY_RANGE;
-use crate::domain::{Experience, Place, Profile};
-use crate::engine::Engine;
-use crate::knowledge::{AreaWages, KnowledgeBase, fill};
+use crate::domain::{Place, Profile};
+use crate::engine::{Engine, Field, ProfileError, ProfileInput};
+use crate::knowledge::{AreaWages, Entity, KnowledgeBase, fill};
 use crate::understanding::normalize;
 
 /// Discord's limit on an autocomplete reply's choices.
@@ -82,8 +83,8 @@ impl FormError {
     pub fn wording(&self, kb: &KnowledgeBase) -> String {
         let templates = &kb.replies.form_errors;
         let known_certifications = || {
-            (kb.model.certifications.iter())
-                .map(|c| c.id.as_str())
+            (kb.entities.of_kind(EntityKind::Certification).iter())
+                .map(|c| c.name.as_str())
                 .collect::<Vec<_>>()
                 .join(", ")
         };
@@ -146,27 +147,45 @@ pub fn salary_pay(form: &SalaryForm) -> Result<Option<i64>, FormError> {
     }
 }
 
-/// The details a `/salary` form gives.
+/// The details a `/salary` form gives, resolved by the engine with the
+/// same limits as the chat and the command line. The location option is
+/// one of our autocomplete values or free text.
 pub fn salary_details(engine: &Engine, form: &SalaryForm) -> Result<Profile, FormError> {
-    let model = &engine.knowledge().model;
-    let mut details = Profile::default();
-    if let Some(years) = form.experience {
-        if years > MAX_EXPERIENCE_YEARS {
-            return Err(FormError::ExperienceOutOfRange);
-        }
-        details.experience = Some(Experience::Years(f64::from(years)));
-    }
-    if let Some(index) = form.education {
-        let level = (model.education.get(index as usize)).ok_or(FormError::StaleChoice {
-            option: "education",
+    let entities = &engine.knowledge().entities;
+    let choice = |kind: EntityKind, index: Option<u32>, option: &'static str| match index {
+        Some(index) => (entities.of_kind(kind).get(index as usize))
+            .map(|e| Some(e.id.id.clone()))
+            .ok_or(FormError::StaleChoice { option }),
+        None => Ok(None),
+    };
+    let input = ProfileInput {
+        words: None,
+        experience_years: form.experience.map(f64::from),
+        education: choice(EntityKind::Education, form.education, "education")?,
+        location: None,
+        employer: choice(EntityKind::Employer, form.employer, "employer")?,
+        certifications: form.certifications.clone(),
+        pay: None,
+    };
+    let mut details = engine
+        .resolve_profile(&input)
+        .map_err(|error| match error {
+            ProfileError::ExperienceRange => FormError::ExperienceOutOfRange,
+            ProfileError::PayRange => FormError::PayOutOfRange,
+            ProfileError::Unknown {
+                what: Field::Certifications,
+                typed,
+            } => FormError::UnknownCertification {
+                typed,
+                none_allowed: true,
+            },
+            ProfileError::Unknown { what, .. } => FormError::StaleChoice {
+                option: match what {
+                    Field::Education => "education",
+                    _ => "employer",
+                },
+            },
         })?;
-        details.education = Some(level.id.clone());
-    }
-    if let Some(index) = form.employer {
-        let employer = (model.employers.get(index as usize))
-            .ok_or(FormError::StaleChoice { option: "employer" })?;
-        details.employer = Some(employer.id.clone());
-    }
     if let Some(text) = form
         .location
         .as_deref()
@@ -174,23 +193,6 @@ pub fn salary_details(engine: &Engine, form: &SalaryForm) -> Result<Profile, For
         .filter(|t| !t.is_empty())
     {
         details.location = Some(location_from_option(engine, text)?);
-    }
-    if let Some(text) = form
-        .certifications
-        .as_deref()
-        .map(str::trim)
-        .filter(|t| !t.is_empty())
-    {
-        let mut found = engine.read_details(text);
-        found.no_certifications |= text.eq_ignore_ascii_case(NONE_VALUE);
-        if found.certifications.is_empty() && !found.no_certifications {
-            return Err(FormError::UnknownCertification {
-                typed: text.to_string(),
-                none_allowed: true,
-            });
-        }
-        details.certifications = found.certifications;
-        details.no_certifications = found.no_certifications;
     }
     Ok(details)
 }
@@ -377,16 +379,16 @@ pub fn certification_list_choices(kb: &KnowledgeBase, partial: &str) -> Vec<Choi
         .collect();
     let mut choices: Vec<Choice> = ranked_certifications(kb, last)
         .into_iter()
-        .filter(|c| !done.contains(&c.id.as_str().to_uppercase()))
+        .filter(|c| !done.contains(&c.id.id.to_uppercase()))
         .map(|c| {
             let list: Vec<String> = done
                 .iter()
                 .cloned()
-                .chain([c.id.as_str().to_uppercase()])
+                .chain([c.id.id.to_uppercase()])
                 .collect();
             let value = list.join(", ");
             let name = if done.is_empty() {
-                c.label.clone()
+                c.display_name()
             } else {
                 value.clone()
             };
@@ -412,23 +414,20 @@ pub fn certification_choices(kb: &KnowledgeBase, partial: &str) -> Vec<Choice> {
         .into_iter()
         .take(MAX_CHOICES)
         .map(|c| Choice {
-            name: clip(&c.label, MAX_CHOICE_CHARS),
-            value: c.id.to_string(),
+            name: clip(&c.display_name(), MAX_CHOICE_CHARS),
+            value: c.id.id.clone(),
         })
         .collect()
 }
 
 /// The certifications matching what was typed: those whose id starts with
 /// it first, then those with a word of their name starting with it.
-fn ranked_certifications<'a>(
-    kb: &'a KnowledgeBase,
-    typed: &str,
-) -> Vec<&'a crate::knowledge::Certification> {
+fn ranked_certifications<'a>(kb: &'a KnowledgeBase, typed: &str) -> Vec<&'a Entity> {
     let typed = typed.trim().to_lowercase();
-    let certifications = &kb.model.certifications;
+    let certifications = kb.entities.of_kind(EntityKind::Certification);
     let by_id: Vec<_> = certifications
         .iter()
-        .filter(|c| c.id.as_str().to_lowercase().starts_with(&typed))
+        .filter(|c| c.id.id.to_lowercase().starts_with(&typed))
         .collect();
     if !by_id.is_empty() {
         return by_id;
@@ -436,7 +435,7 @@ fn ranked_certifications<'a>(
     certifications
         .iter()
         .filter(|c| {
-            c.label
+            c.display_name()
                 .to_lowercase()
                 .split(|ch: char| !ch.is_alphanumeric())
                 .any(|word| word.starts_with(&typed))
@@ -447,14 +446,15 @@ fn ranked_certifications<'a>(
 /// The entry for `/certs name`: the named certification's topic, or the
 /// certifications overview when no name is given.
 pub fn certification_topic(engine: &Engine, name: Option<&str>) -> Result<String, FormError> {
-    let model = &engine.knowledge().model;
+    let entities = &engine.knowledge().entities;
     let Some(name) = name.map(str::trim).filter(|n| !n.is_empty()) else {
-        return Ok(model.certification_rules.topic.clone());
+        return Ok(entities
+            .overview(EntityKind::Certification)
+            .unwrap_or_default()
+            .to_string());
     };
-    let by_id = model
-        .certifications
-        .iter()
-        .find(|c| c.id.as_str().eq_ignore_ascii_case(name));
+    let by_id = (entities.of_kind(EntityKind::Certification).iter())
+        .find(|c| c.id.id.eq_ignore_ascii_case(name));
     let by_text = || {
         let found = engine.read_details(name);
         let id = found
@@ -462,10 +462,10 @@ pub fn certification_topic(engine: &Engine, name: Option<&str>) -> Result<String
             .first()
             .or(found.pending_certifications.first())?
             .clone();
-        model.certifications.iter().find(|c| c.id == id)
+        entities.certification(&id)
     };
     match by_id.or_else(by_text) {
-        Some(cert) => Ok(cert.topic.clone()),
+        Some(cert) => Ok(cert.entry.clone()),
         None => Err(FormError::UnknownCertification {
             typed: name.to_string(),
             none_allowed: false,

@@ -8,8 +8,10 @@
 //! mentions: an echoed `@everyone` or `<@id>` never pings anyone.
 
 use super::limits;
-use crate::domain::{dollars, signed_dollars};
+use crate::domain::dollars;
+use crate::knowledge::Replies;
 use crate::render::fit::{split_text, truncate};
+use crate::render::words;
 use crate::reply::{Reply, ReplyKind, TopicLink};
 use poise::serenity_prelude as serenity;
 
@@ -95,14 +97,19 @@ pub fn colour(kind: ReplyKind) -> u32 {
 /// Plan the messages for a reply. Usually one; a very long answer continues
 /// in further messages, split at paragraph or sentence boundaries. Buttons
 /// go on the last message.
-pub fn layout(reply: &Reply) -> Vec<Card> {
+pub fn layout(reply: &Reply, replies: &Replies) -> Vec<Card> {
     let colour = colour(reply.kind);
-    let mut text = reply.body.trim().to_string();
-    if !reply.notes.is_empty() {
-        text.push_str("\n\n");
-        text.push_str(&reply.notes.join("\n"));
+    let sections = words::sections(reply, replies);
+    let mut parts = vec![
+        sections.headline.trim().to_string(),
+        sections.body.trim().to_string(),
+    ];
+    if !sections.notes.is_empty() {
+        parts.push(sections.notes.join("\n"));
     }
-    let mut fields = estimate_fields(reply);
+    parts.retain(|p| !p.is_empty());
+    let text = parts.join("\n\n");
+    let mut fields = estimate_fields(reply, &sections);
     let footer = footer(reply);
 
     // Each embed gets what fits of the description; the fields and footer
@@ -164,8 +171,8 @@ pub fn layout(reply: &Reply) -> Vec<Card> {
 }
 
 /// Low, typical and high, then one field per factor with its dollar effect.
-fn estimate_fields(reply: &Reply) -> Vec<Field> {
-    let Some(estimate) = &reply.estimate else {
+fn estimate_fields(reply: &Reply, sections: &words::Sections) -> Vec<Field> {
+    let Some(estimate) = reply.estimate() else {
         return Vec::new();
     };
     let mut fields = vec![
@@ -185,17 +192,17 @@ fn estimate_fields(reply: &Reply) -> Vec<Field> {
             inline: true,
         },
     ];
-    for factor in &estimate.factors {
+    for line in &sections.working_out {
         fields.push(Field {
             name: truncate(
-                &format!("{}: {}", factor.name, signed_dollars(factor.effect)),
+                &format!("{}: {}", line.name, line.effect),
                 limits::EMBED_FIELD_NAME,
             ),
             value: truncate(
-                if factor.detail.trim().is_empty() {
+                if line.detail.trim().is_empty() {
                     "-"
                 } else {
-                    &factor.detail
+                    &line.detail
                 },
                 limits::EMBED_FIELD_VALUE,
             ),

@@ -16,6 +16,8 @@ pub enum Experience {
     Years(f64),
     /// "entry level", "new grad": about zero years.
     Entry,
+    /// "mid-career", "mid-level" without a number.
+    Mid,
     /// "senior", "lead" without a number.
     Senior,
 }

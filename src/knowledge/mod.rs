@@ -9,13 +9,19 @@
 //! | `places.toml` | place nicknames and rural words |
 //! | `scope.toml` | what careerbot does not answer |
 //! | `replies.toml` | fixed sentences: fallback, notices |
+//! | `intents.toml` | the cue words that say what kind of question it is |
 //! | any other `*.toml` | topic entries (`[[entry]]`) |
+//! | `entities/*.toml` | the things a person can name, one file per kind |
+//! | `english/words.txt` | how common each English word is |
 //! | `bls/*.csv` | BLS OEWS wage tables |
 //!
 //! A load either yields a complete, consistent [`KnowledgeBase`] or a
 //! [`KnowledgeError`] listing every problem with its file and line.
 
+mod english;
+mod entities;
 mod entries;
+mod intents;
 mod lexicon;
 mod places;
 mod problems;
@@ -24,7 +30,10 @@ mod salary_model;
 mod scope;
 mod wages;
 
+pub use english::EnglishWords;
+pub use entities::{Entities, Entity, KindRegistry};
 pub use entries::{Entry, MAX_ANSWER_CHARS, MAX_TITLE_CHARS};
+pub use intents::IntentCues;
 pub use lexicon::{Lexicon, SynonymGroup};
 pub use places::{PlaceAlias, PlaceNames};
 pub use problems::{KnowledgeError, Problem};
@@ -48,13 +57,16 @@ const MODEL_FILE: &str = "salary_model.toml";
 const PLACES_FILE: &str = "places.toml";
 const SCOPE_FILE: &str = "scope.toml";
 const REPLIES_FILE: &str = "replies.toml";
-const SPECIAL_FILES: [&str; 6] = [
+const INTENTS_FILE: &str = "intents.toml";
+const ENTITIES_DIR: &str = "entities";
+const SPECIAL_FILES: [&str; 7] = [
     SOURCES_FILE,
     LEXICON_FILE,
     MODEL_FILE,
     PLACES_FILE,
     SCOPE_FILE,
     REPLIES_FILE,
+    INTENTS_FILE,
 ];
 
 /// A source that figures cite.
@@ -91,6 +103,12 @@ pub struct KnowledgeBase {
     pub places: PlaceNames,
     pub scope: Scope,
     pub replies: Replies,
+    /// The things a person can name, by kind.
+    pub entities: Entities,
+    /// The cue words that say what kind of question a message is.
+    pub intents: IntentCues,
+    /// How common each English word is (shared: the analyzer keeps it too).
+    pub english: std::sync::Arc<EnglishWords>,
     entry_index: HashMap<String, usize>,
 }
 
@@ -138,7 +156,11 @@ impl KnowledgeBase {
         let scope = read(SCOPE_FILE, &mut problems).and_then(|t| Scope::parse(&t, &mut problems));
         let replies =
             read(REPLIES_FILE, &mut problems).and_then(|t| Replies::parse(&t, &mut problems));
+        let intents =
+            read(INTENTS_FILE, &mut problems).and_then(|t| IntentCues::parse(&t, &mut problems));
         let wages = WageTables::load(&dir.join("bls"), &mut problems);
+        let (entities, entity_references) = Entities::load(&dir.join(ENTITIES_DIR), &mut problems);
+        let english = EnglishWords::load(dir, &mut problems);
 
         let mut entries = Vec::new();
         let mut related = Vec::new();
@@ -208,17 +230,35 @@ impl KnowledgeBase {
                 );
             }
         }
-        let model_path = dir.join(MODEL_FILE);
-        if let Some(model) = &model {
-            for topic in model.topic_references() {
+        for reference in &entity_references {
+            if !entry_index.contains_key(&reference.to) {
+                problems.at(
+                    &reference.file,
+                    Some(reference.line),
+                    format!(
+                        "{} opens entry {:?}, which no entry has as its id{}",
+                        reference.from,
+                        reference.to,
+                        closest_hint(&reference.to, entry_index.keys())
+                    ),
+                );
+            }
+        }
+        entities::check_phrasings(&entities, &entries, &mut problems);
+        if let Some(intents) = &intents {
+            for topic in intents.topic_references() {
                 if !entry_index.contains_key(topic) {
                     problems.at(
-                        &model_path,
+                        &dir.join(INTENTS_FILE),
                         None,
-                        format!("topic {topic:?} is not the id of any entry"),
+                        format!("leaning topic {topic:?} is not the id of any entry"),
                     );
                 }
             }
+        }
+        let model_path = dir.join(MODEL_FILE);
+        if let Some(model) = &model {
+            entities::check_model_ids(&entities, model, &model_path, &mut problems);
             for source in model.source_references() {
                 if !sources.contains_key(source) {
                     problems.at(
@@ -294,22 +334,28 @@ impl KnowledgeBase {
             }
         }
 
-        match (lexicon, model, places, scope, replies) {
-            (Some(lexicon), Some(model), Some(places), Some(scope), Some(replies))
-                if problems.is_empty() =>
-            {
-                Ok(KnowledgeBase {
-                    entries,
-                    sources,
-                    lexicon,
-                    model,
-                    wages,
-                    places,
-                    scope,
-                    replies,
-                    entry_index,
-                })
-            }
+        match (lexicon, model, places, scope, replies, intents) {
+            (
+                Some(lexicon),
+                Some(model),
+                Some(places),
+                Some(scope),
+                Some(replies),
+                Some(intents),
+            ) if problems.is_empty() => Ok(KnowledgeBase {
+                entries,
+                sources,
+                lexicon,
+                model,
+                wages,
+                places,
+                scope,
+                replies,
+                entities,
+                intents,
+                english: std::sync::Arc::new(english),
+                entry_index,
+            }),
             // A file that failed to parse has already added its problem.
             _ => Err(problems.into_error()),
         }
@@ -333,6 +379,11 @@ impl KnowledgeBase {
 
     pub fn entry(&self, id: &str) -> Option<&Entry> {
         self.entry_index.get(id).map(|&index| &self.entries[index])
+    }
+
+    /// Where an entry sits in [`Self::entries`].
+    pub fn entry_position(&self, id: &str) -> Option<usize> {
+        self.entry_index.get(id).copied()
     }
 
     /// The citation lines for a list of source ids, skipping unknown ones.
@@ -381,7 +432,7 @@ fn parse_sources(text: &SourceText, problems: &mut Problems) -> BTreeMap<String,
 }
 
 /// " (did you mean \"x\"?)" when a close id exists.
-fn closest_hint<'a>(wanted: &str, known: impl Iterator<Item = &'a String>) -> String {
+pub(crate) fn closest_hint<'a>(wanted: &str, known: impl Iterator<Item = &'a String>) -> String {
     known
         .map(|id| (strsim::levenshtein(wanted, id), id))
         .filter(|(distance, _)| *distance <= 3)

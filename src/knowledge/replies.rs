@@ -57,6 +57,10 @@ pub struct Replies {
     /// An option's figures by the hour. `{low}`, `{high}`, `{mid}`,
     /// `{hours}`.
     pub comparison_hourly: String,
+    /// An option's BLS median. `{median}`.
+    pub comparison_bls: String,
+    /// The heading over an estimate's steps.
+    pub working_out_heading: String,
     /// Where the person's pay sits on one option. `{name}`; `{position}`:
     /// the `your_pay` sentence.
     pub comparison_your_pay: String,
@@ -80,6 +84,22 @@ pub struct Replies {
     pub form_errors: FormErrors,
     /// The words on the salary chart.
     pub chart: ChartWords,
+    /// The steps of an estimate.
+    pub factors: FactorWords,
+    /// The details an estimate used.
+    pub describe: DescribeWords,
+    /// The details that would sharpen an estimate.
+    pub missing: MissingWords,
+    /// A total-compensation calculation.
+    pub calculation: CalculationWords,
+    /// Entities side by side.
+    pub compare: CompareWords,
+    /// A pay figure placed on the national range.
+    pub pay_figure: PayFigureWords,
+    /// A cost or duration the sources do not give.
+    pub not_given: NotGivenWords,
+    /// Declining a question.
+    pub decline: DeclineWords,
     pub titles: Titles,
     pub suggestions: Suggestions,
     /// Commands that open one topic: `/duties` on Discord, and in the
@@ -140,6 +160,126 @@ pub struct YourPay {
     pub typical: String,
     pub upper_half: String,
     pub above: String,
+}
+
+/// The steps of an estimate: a name for each, and the sentences that
+/// explain its evidence.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FactorWords {
+    pub experience: String,
+    pub education: String,
+    pub certifications: String,
+    pub supervisory: String,
+    pub location: String,
+    pub employer: String,
+    pub experience_detail: String,
+    pub years: String,
+    pub entry_level: String,
+    pub mid_level: String,
+    pub senior_level: String,
+    pub education_detail: String,
+    pub certifications_detail: String,
+    pub certifications_cap: String,
+    pub certifications_pending: String,
+    pub no_certifications_detail: String,
+    pub supervisory_detail: String,
+    pub employer_detail: String,
+    pub location_bls: String,
+    pub location_bls_state: String,
+    pub location_guide_and_bls: String,
+    pub location_state_instead: String,
+    pub location_rural_state: String,
+    pub location_rural_guide: String,
+    pub location_no_wages: String,
+    pub location_damping: String,
+}
+
+/// One piece per detail an estimate used.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DescribeWords {
+    pub years: String,
+    pub entry_level: String,
+    pub mid_level: String,
+    pub senior_level: String,
+    pub pending: String,
+    pub no_certifications: String,
+    pub rural_in: String,
+    pub rural: String,
+    pub supervisory: String,
+}
+
+/// The names of details that were not given.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MissingWords {
+    pub experience: String,
+    pub education: String,
+    pub certifications: String,
+    pub location: String,
+    pub employer: String,
+    pub or: String,
+}
+
+/// The lines of a total-compensation calculation.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CalculationWords {
+    pub base: String,
+    pub contribution: String,
+    pub employer_match: String,
+    pub bonus: String,
+    pub total: String,
+    pub assumed_cap: String,
+    pub assumed_match: String,
+    pub assumed_contribution: String,
+    pub no_base: String,
+}
+
+/// Comparisons of entities: a label per aspect, a verdict per ranked
+/// aspect, and the lines for a tie or no basis.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CompareWords {
+    pub aspects: std::collections::BTreeMap<String, String>,
+    pub verdicts: std::collections::BTreeMap<String, String>,
+}
+
+impl CompareWords {
+    /// The label of an aspect, or the aspect's own name.
+    pub fn aspect<'a>(&'a self, aspect: &'a str) -> &'a str {
+        self.aspects.get(aspect).map_or(aspect, String::as_str)
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PayFigureWords {
+    pub below: String,
+    pub lower_half: String,
+    pub typical: String,
+    pub upper_half: String,
+    pub above: String,
+    pub band: String,
+    pub sharpen: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NotGivenWords {
+    pub with_subject: String,
+    pub without_subject: String,
+    pub what_it_says: String,
+    pub cost_words: String,
+    pub duration_words: String,
+    pub both_words: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DeclineWords {
+    pub covers: String,
 }
 
 /// The words on the salary chart (its title, row labels, notes under
@@ -213,6 +353,9 @@ pub struct Suggestions {
     /// Under a comparison of places or employer types.
     pub comparison: Vec<String>,
     pub calculation: Vec<String>,
+    /// Under a pay figure placed on the national range; the first is the
+    /// reply's topic.
+    pub pay_figure: Vec<String>,
 }
 
 impl Suggestions {
@@ -223,6 +366,7 @@ impl Suggestions {
             .chain(&self.estimate)
             .chain(&self.comparison)
             .chain(&self.calculation)
+            .chain(&self.pay_figure)
     }
 }
 
@@ -233,6 +377,9 @@ pub struct Titles {
     pub estimate: String,
     pub comparison: String,
     pub calculation: String,
+    pub compare: String,
+    pub pay_figure: String,
+    pub not_given: String,
     pub other_role: String,
     pub too_long: String,
     pub empty: String,
@@ -280,7 +427,9 @@ impl Replies {
         let mut strings = Vec::new();
         collect_strings(None, &table, &mut strings);
         for (table_name, key, text) in strings {
-            let path = table_name.map_or(key.to_string(), |t| format!("{t}.{key}"));
+            let path = table_name
+                .as_deref()
+                .map_or(key.to_string(), |t| format!("{t}.{key}"));
             let allowed = placeholders_of(&path);
             for found in placeholder.captures_iter(text) {
                 let name = &found[1];
@@ -293,7 +442,10 @@ impl Replies {
                     let names: Vec<String> = allowed.iter().map(|a| format!("{{{a}}}")).collect();
                     format!("it can use {}", names.join(", "))
                 };
-                let table_start = table_name.and_then(|t| source.table_start(t)).unwrap_or(0);
+                let table_start = table_name
+                    .as_deref()
+                    .and_then(|t| source.table_start(t))
+                    .unwrap_or(0);
                 problems.at(
                     &source.path,
                     Some(source.key_line(table_start, key)),
@@ -312,29 +464,33 @@ impl Replies {
     }
 }
 
-/// Every string in `table` (and in its tables and lists), with the table it
-/// sits in (top-level tables only: replies.toml nests no deeper) and its key.
+/// Every string in `table` (and in its tables and lists), with the dotted
+/// name of the table it sits in and its key.
 fn collect_strings<'a>(
-    table_name: Option<&'a str>,
+    table_name: Option<String>,
     table: &'a toml::Table,
-    out: &mut Vec<(Option<&'a str>, &'a str, &'a str)>,
+    out: &mut Vec<(Option<String>, &'a str, &'a str)>,
 ) {
     for (key, value) in table {
+        let inner_name = || match &table_name {
+            Some(name) => format!("{name}.{key}"),
+            None => key.clone(),
+        };
         match value {
-            toml::Value::String(text) => out.push((table_name, key, text)),
+            toml::Value::String(text) => out.push((table_name.clone(), key, text)),
             toml::Value::Array(items) => {
                 for item in items {
                     match item {
-                        toml::Value::String(text) => out.push((table_name, key, text)),
+                        toml::Value::String(text) => out.push((table_name.clone(), key, text)),
                         // [[shortcut]]: its keys, as if in a table of that name.
-                        toml::Value::Table(inner) => collect_strings(Some(key), inner, out),
+                        toml::Value::Table(inner) => {
+                            collect_strings(Some(inner_name()), inner, out)
+                        }
                         _ => {}
                     }
                 }
             }
-            toml::Value::Table(inner) if table_name.is_none() => {
-                collect_strings(Some(key), inner, out)
-            }
+            toml::Value::Table(inner) => collect_strings(Some(inner_name()), inner, out),
             _ => {}
         }
     }
@@ -355,7 +511,8 @@ fn placeholders_of(path: &str) -> &'static [&'static str] {
         "estimate_start" => &["baseline"],
         "estimate_local" => &["year", "area", "median", "range"],
         "estimate_local_range" => &["p25", "p75"],
-        "comparison_line" => &["name", "low", "high", "mid", "hourly"],
+        "comparison_line" => &["name", "low", "high", "mid", "hourly", "bls"],
+        "comparison_bls" => &["median"],
         "comparison_gap" => &["higher", "lower", "gap", "percent"],
         "comparison_your_pay" => &["name", "position"],
         "comparison_cut" => &["shown", "named"],
@@ -381,6 +538,56 @@ fn placeholders_of(path: &str) -> &'static [&'static str] {
         "chart.median" => &["median"],
         "chart.typical" => &["mid"],
         "form_errors.percentage_range" => &["option"],
+        "factors.experience_detail" => &["who", "band", "low", "high", "note", "position"],
+        "factors.years" | "describe.years" => &["years"],
+        "factors.education_detail" | "factors.employer_detail" => &["label", "note"],
+        "factors.certifications_detail" => &["held", "note", "cap", "pending"],
+        "factors.certifications_cap" => &["cap"],
+        "factors.certifications_pending" => &["names"],
+        "factors.no_certifications_detail" => &["note", "pending"],
+        "factors.supervisory_detail" => &["note"],
+        "factors.location_bls" | "factors.location_bls_state" => {
+            &["area", "year", "median", "national", "ratio"]
+        }
+        "factors.location_guide_and_bls" => &[
+            "area",
+            "guide_low",
+            "guide_high",
+            "year",
+            "median",
+            "national",
+            "bls_percent",
+            "guide_share",
+            "bls_share",
+            "factor",
+        ],
+        "factors.location_state_instead" => &["metro", "state"],
+        "factors.location_rural_state" => {
+            &["state", "areas", "year", "average", "national", "factor"]
+        }
+        "factors.location_rural_guide" => &["note", "factor"],
+        "factors.location_no_wages" => &["area"],
+        "factors.location_damping" => &["employer", "kept", "factor"],
+        "describe.pending" => &["name"],
+        "describe.rural_in" => &["state"],
+        "calculation.base" => &["base"],
+        "calculation.contribution" => &["percent", "amount"],
+        "calculation.employer_match" => &["match", "cap", "amount"],
+        "calculation.bonus" => &["amount"],
+        "calculation.total" => &["total"],
+        "calculation.assumed_cap" => &["cap"],
+        "calculation.assumed_match" => &["match", "cap"],
+        "calculation.assumed_contribution" => &["percent"],
+        "compare.verdicts.pay" => &["winner", "winner_pay", "loser", "loser_pay"],
+        path if path.starts_with("compare.verdicts.") => &["winner", "aspect"],
+        "pay_figure.below"
+        | "pay_figure.lower_half"
+        | "pay_figure.typical"
+        | "pay_figure.upper_half"
+        | "pay_figure.above" => &["pay", "median", "low", "high"],
+        "pay_figure.band" => &["band", "low", "high"],
+        "not_given.with_subject" => &["what", "subject"],
+        "not_given.without_subject" => &["what"],
         _ => &[],
     }
 }

@@ -1,9 +1,9 @@
 //! The salary model: the numbers behind every estimate, kept as data in
 //! `knowledge/salary_model.toml` so a non-programmer can adjust them.
 //!
-//! It also holds the words that name each education level, certification,
-//! employer type and experience level, because a synonym belongs next to the
-//! thing it names.
+//! It holds numbers only. The names of education levels, certifications,
+//! employer types and experience levels, and every word for them, are in
+//! their registries (`knowledge/entities/`), keyed by the same ids.
 
 use super::problems::{Problems, SourceText};
 use crate::domain::{CertificationId, EducationId, EmployerId};
@@ -39,38 +39,16 @@ pub struct ExperienceBand {
     pub high: i64,
     /// Where the band's figures come from, in words, shown with it.
     pub note: String,
-    pub topic: String,
     pub sources: Vec<String>,
-}
-
-/// Words that place a person in a band without a number of years.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ExperienceWords {
-    /// "entry level", "new grad": about zero years.
-    pub entry: Vec<String>,
-    /// "senior", "lead": the senior band.
-    pub senior: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct EducationLevel {
     pub id: EducationId,
-    pub label: String,
-    /// Higher is more schooling; when a message names two levels the higher
-    /// one counts.
-    pub rank: u8,
     /// Dollars added to (or taken from) the estimate.
     pub effect: i64,
     pub note: String,
-    /// Lowercase words and phrases that name this level.
-    pub phrases: Vec<String>,
-    /// Short forms matched only as written in capitals ("BA", "AS"), since
-    /// in lowercase they are everyday words.
-    #[serde(default)]
-    pub abbreviations: Vec<String>,
-    pub topic: String,
     pub sources: Vec<String>,
 }
 
@@ -78,11 +56,8 @@ pub struct EducationLevel {
 #[serde(deny_unknown_fields)]
 pub struct Certification {
     pub id: CertificationId,
-    pub label: String,
     pub effect: i64,
     pub note: String,
-    pub phrases: Vec<String>,
-    pub topic: String,
     pub sources: Vec<String>,
 }
 
@@ -93,8 +68,6 @@ pub struct Certification {
 pub struct CertificationRules {
     /// The most that certifications together add.
     pub max_total: i64,
-    /// The entry about certifications in general (`/certs` with no name).
-    pub topic: String,
     /// Why certifications add what they do, shown with the held ones.
     pub note: String,
     /// Shown when a person holds none yet.
@@ -138,7 +111,6 @@ pub struct LocationModel {
 #[serde(deny_unknown_fields)]
 pub struct EmployerType {
     pub id: EmployerId,
-    pub label: String,
     /// Multiplies the estimate.
     pub factor: f64,
     /// Share of the local premium or discount this employer does not pass
@@ -146,8 +118,6 @@ pub struct EmployerType {
     #[serde(default)]
     pub location_damping: f64,
     pub note: String,
-    pub phrases: Vec<String>,
-    pub topic: String,
     pub sources: Vec<String>,
 }
 
@@ -177,7 +147,6 @@ pub struct SalaryModel {
     pub national: NationalBaseline,
     pub position_spread: f64,
     pub experience: Vec<ExperienceBand>,
-    pub experience_words: ExperienceWords,
     pub education: Vec<EducationLevel>,
     pub certifications: Vec<Certification>,
     pub certification_rules: CertificationRules,
@@ -193,7 +162,6 @@ struct RawModel {
     national: Spanned<NationalBaseline>,
     position_spread: Spanned<f64>,
     experience: Vec<Spanned<ExperienceBand>>,
-    experience_words: ExperienceWords,
     education: Vec<Spanned<EducationLevel>>,
     certification: Vec<Spanned<Certification>>,
     certification_rules: Spanned<CertificationRules>,
@@ -389,7 +357,6 @@ impl SalaryModel {
                 .into_iter()
                 .map(Spanned::into_inner)
                 .collect(),
-            experience_words: raw.experience_words,
             education: raw.education.into_iter().map(Spanned::into_inner).collect(),
             certifications: raw
                 .certification
@@ -402,18 +369,6 @@ impl SalaryModel {
             supervisory: raw.supervisory.into_inner(),
             retirement: raw.retirement.into_inner(),
         })
-    }
-
-    /// Every (topic id, where it is named) the model refers to, for the
-    /// cross-reference check.
-    pub fn topic_references(&self) -> impl Iterator<Item = &str> {
-        self.experience
-            .iter()
-            .map(|b| b.topic.as_str())
-            .chain(self.education.iter().map(|e| e.topic.as_str()))
-            .chain(self.certifications.iter().map(|c| c.topic.as_str()))
-            .chain(self.employers.iter().map(|e| e.topic.as_str()))
-            .chain([self.certification_rules.topic.as_str()])
     }
 
     /// Every source id the model cites.

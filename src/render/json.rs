@@ -9,6 +9,8 @@
 //!  "sources": ["..."], "suggestions": ["topic.id"]}
 //! ```
 
+use super::words;
+use crate::knowledge::Replies;
 use crate::reply::Reply;
 use serde::Serialize;
 
@@ -18,36 +20,36 @@ struct Answer<'a> {
     topic: Option<&'a str>,
     confidence: f64,
     answer: String,
-    estimate: Option<EstimateJson<'a>>,
+    estimate: Option<EstimateJson>,
     sources: &'a [String],
     suggestions: Vec<&'a str>,
 }
 
 #[derive(Serialize)]
-struct EstimateJson<'a> {
+struct EstimateJson {
     low: i64,
     mid: i64,
     high: i64,
     currency: &'static str,
     period: &'static str,
-    factors: Vec<FactorJson<'a>>,
+    factors: Vec<FactorJson>,
 }
 
 #[derive(Serialize)]
-struct FactorJson<'a> {
-    name: &'a str,
-    detail: &'a str,
+struct FactorJson {
+    name: String,
+    detail: String,
     effect: i64,
 }
 
 /// The reply as one line of JSON.
-pub fn to_json_line(question: &str, reply: &Reply) -> String {
+pub fn to_json_line(question: &str, reply: &Reply, replies: &Replies) -> String {
     let answer = Answer {
         question,
         topic: reply.topic.as_deref(),
         confidence: (reply.confidence.clamp(0.0, 1.0) * 1000.0).round() / 1000.0,
-        answer: reply.full_text(),
-        estimate: reply.estimate.as_ref().map(|e| EstimateJson {
+        answer: words::full_text(reply, replies),
+        estimate: reply.estimate().map(|e| EstimateJson {
             low: e.low,
             mid: e.mid,
             high: e.high,
@@ -57,8 +59,8 @@ pub fn to_json_line(question: &str, reply: &Reply) -> String {
                 .factors
                 .iter()
                 .map(|f| FactorJson {
-                    name: &f.name,
-                    detail: &f.detail,
+                    name: words::factor_name(replies, f.kind).to_string(),
+                    detail: words::factor_detail(replies, f),
                     effect: f.effect,
                 })
                 .collect(),

@@ -5,3 +5,4 @@
 pub mod fit;
 pub mod json;
 pub mod text;
+pub mod words;

@@ -1,12 +1,14 @@
 //! Plain-text rendering for the terminal.
 
+use super::words;
+use crate::knowledge::Replies;
 use crate::reply::Reply;
 
 /// The reply as terminal text: title, answer, sources and what to ask next.
-pub fn to_text(reply: &Reply) -> String {
+pub fn to_text(reply: &Reply, replies: &Replies) -> String {
     let mut out = String::new();
     out.push_str(&format!("== {} ==\n\n", reply.title));
-    out.push_str(&strip_bold(&reply.full_text()));
+    out.push_str(&strip_bold(&words::full_text(reply, replies)));
     out.push('\n');
     if !reply.sources.is_empty() {
         out.push_str("\nSources:\n");

@@ -5,9 +5,10 @@
 //! questions, so both sides meet in the same words.
 
 use super::normalize::tokenize;
-use crate::knowledge::Lexicon;
+use crate::knowledge::{EnglishWords, Lexicon};
 use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::sync::Arc;
 
 /// Tokens shorter than this are never typo-corrected: too many short words
 /// are one edit apart ("pay", "day", "say").
@@ -35,7 +36,20 @@ pub struct Analyzer {
     /// The stem of every known word, worked out once: stemming is the
     /// costliest step of analysis, and the same words recur everywhere.
     stems: HashMap<String, String>,
+    /// Ordinary English: never "corrected" into a domain word.
+    english: Arc<EnglishWords>,
+    /// How often each word (after synonyms) appears in what careerbot
+    /// knows about the role: entries and entity names, not the off-topic
+    /// groups or place names.
+    domain_counts: HashMap<String, u32>,
+    domain_total: f64,
+    /// Words of the off-topic groups (`scope.toml`) that the role's own
+    /// texts never use: "weather", "recipe", "password".
+    off_topic_words: HashSet<String>,
 }
+
+/// Zipf frequency taken for a word missing from the English list: rare.
+const RARE_ZIPF: f64 = 1.5;
 
 /// What the analyzer made of one text.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -47,13 +61,24 @@ pub struct Analysis {
     pub words: Vec<String>,
     /// Typo corrections made: (as typed, as understood).
     pub corrections: Vec<(String, String)>,
+    /// The tokens as typed, typos corrected, before synonyms: what the
+    /// evidence for and against the role is weighed on.
+    pub tokens: Vec<String>,
+    /// Multi-word lexicon phrases found ("day in the life", "time off"),
+    /// by their tokens: a phrase of the domain is evidence for it even when
+    /// each of its words is everyday English.
+    pub phrases: Vec<Vec<String>>,
 }
 
 impl Analyzer {
     /// Build an analyzer from the lexicon and every text the knowledge base
     /// holds, already normalized (so that its words are known and not
     /// "corrected").
-    pub fn new<'a>(lexicon: &Lexicon, known_texts: impl Iterator<Item = &'a str>) -> Analyzer {
+    pub fn new<'a>(
+        lexicon: &Lexicon,
+        known_texts: impl Iterator<Item = &'a str>,
+        english: Arc<EnglishWords>,
+    ) -> Analyzer {
         let mut analyzer = Analyzer {
             stemmer: Stemmer::create(Algorithm::English),
             stopwords: lexicon.stopwords.iter().map(|w| w.to_lowercase()).collect(),
@@ -63,6 +88,10 @@ impl Analyzer {
             deletions: HashMap::default(),
             words: Vec::new(),
             stems: HashMap::default(),
+            english,
+            domain_counts: HashMap::default(),
+            domain_total: 0.0,
+            off_topic_words: HashSet::default(),
         };
         for group in &lexicon.synonyms {
             let word = group.word.to_lowercase();
@@ -140,7 +169,10 @@ impl Analyzer {
         let tokens: Vec<String> = tokenize(normalized)
             .into_iter()
             .map(|token| {
-                if self.synonyms.contains_key(&token) || self.is_known(&token) || is_number(&token)
+                if self.synonyms.contains_key(&token)
+                    || self.is_known(&token)
+                    || is_number(&token)
+                    || self.english.contains(&token)
                 {
                     return token;
                 }
@@ -153,9 +185,13 @@ impl Analyzer {
                 }
             })
             .collect();
+        analysis.tokens = tokens.clone();
         let mut index = 0;
         while index < tokens.len() {
             if let Some((length, word)) = self.phrase_at(&tokens[index..]) {
+                analysis
+                    .phrases
+                    .push(tokens[index..index + length].to_vec());
                 self.push_word(&mut analysis, word.to_string());
                 index += length;
                 continue;
@@ -186,6 +222,79 @@ impl Analyzer {
             analysis.terms.push(self.stem(&word));
         }
         analysis.words.push(word);
+    }
+
+    /// Count the words of the texts that say what the role is about (entry
+    /// texts, entity names, already normalized), for [`Self::specificity`].
+    pub fn count_domain_texts<'a>(&mut self, texts: impl Iterator<Item = &'a str>) {
+        let mut counts: HashMap<String, u32> = HashMap::default();
+        let mut total = 0.0f64;
+        for text in texts {
+            for token in tokenize(text) {
+                *counts.entry(self.stem(&token)).or_insert(0) += 1;
+                total += 1.0;
+            }
+        }
+        self.domain_counts = counts;
+        self.domain_total = total.max(1.0);
+    }
+
+    /// Note the words of the off-topic groups (normalized texts); call after
+    /// [`Self::count_domain_texts`].
+    pub fn note_off_topic_texts<'a>(&mut self, texts: impl Iterator<Item = &'a str>) {
+        let mut words = HashSet::default();
+        for text in texts {
+            for word in tokenize(text) {
+                if !self.domain_counts.contains_key(&self.stem(&word))
+                    && !self.stopwords.contains(&word)
+                {
+                    words.insert(word);
+                }
+            }
+        }
+        self.off_topic_words = words;
+    }
+
+    /// Whether `word` belongs to an off-topic group and not to the role.
+    pub fn is_off_topic_word(&self, word: &str) -> bool {
+        self.off_topic_words.contains(word)
+    }
+
+    /// How much more often the knowledge base uses `word` than everyday
+    /// English does, as a power of ten: about 3 for "coordinator", 0 or
+    /// less for "time" or "difference". `None` when the knowledge base
+    /// never uses it.
+    pub fn specificity(&self, word: &str) -> Option<f64> {
+        let count = *self.domain_counts.get(&self.stem(word))? as f64;
+        let share = count / self.domain_total;
+        let zipf = self.english.zipf(word).map_or(RARE_ZIPF, f64::from);
+        let english_share = 10f64.powf(zipf - 9.0);
+        Some((share / english_share).log10())
+    }
+
+    /// Whether `word` is ordinary English.
+    pub fn is_english(&self, word: &str) -> bool {
+        self.english.contains(word)
+    }
+
+    /// The word's Zipf frequency in everyday English, if listed.
+    pub fn zipf(&self, word: &str) -> Option<f64> {
+        self.english.zipf(word).map(f64::from)
+    }
+
+    /// Whether careerbot knows `word` at all (its texts, off-topic groups,
+    /// places, synonyms or stopwords).
+    pub fn knows(&self, word: &str) -> bool {
+        self.is_known(word) || self.synonyms.contains_key(word)
+    }
+
+    /// Whether `word` is a lexicon variant of another ("info", "docs").
+    pub fn is_synonym(&self, word: &str) -> bool {
+        self.synonyms.contains_key(word)
+    }
+
+    pub fn is_stopword(&self, word: &str) -> bool {
+        self.stopwords.contains(word)
     }
 
     /// The stem of one word, as the index stores it.
@@ -304,6 +413,7 @@ mod tests {
         Analyzer::new(
             &lexicon,
             ["insurance verification", "certification exams"].into_iter(),
+            Arc::new(EnglishWords::from_pairs([("wage", 4.0)])),
         )
     }
 

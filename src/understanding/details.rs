@@ -8,7 +8,9 @@
 
 use super::normalize::{normalize, tokenize};
 use super::phrases::{Found, PhraseSet, TokenText};
-use crate::domain::{CertificationId, EducationId, EmployerId, Experience, Place, Profile};
+use crate::domain::{
+    CertificationId, EducationId, EmployerId, EntityKind, Experience, Place, Profile,
+};
 use crate::knowledge::KnowledgeBase;
 use regex::Regex;
 use std::collections::{HashMap, HashSet};
@@ -167,6 +169,9 @@ const DEGREE_CUES: [&str; 14] = [
     "and",
 ];
 
+/// Words joining two places compared: "Boston or Denver".
+const PLACE_JOINERS: [&str; 5] = ["or", "vs", "versus", "v", "and"];
+
 /// How many tokens before a certification or degree a cue may stand.
 const CUE_WINDOW: usize = 5;
 /// How many tokens before a duty or employer a negation may stand.
@@ -278,6 +283,7 @@ enum Mention {
 /// Reads details from messages; built once from the knowledge base.
 pub struct DetailReader {
     entry_words: PhraseSet<()>,
+    mid_words: PhraseSet<()>,
     senior_words: PhraseSet<()>,
     education_phrases: PhraseSet<usize>,
     education: Vec<EducationReader>,
@@ -313,30 +319,30 @@ fn key_of(name: &str) -> String {
 impl DetailReader {
     pub fn new(kb: &KnowledgeBase) -> DetailReader {
         let model = &kb.model;
+        let entities = &kb.entities;
         let words = |list: &[String]| PhraseSet::new(list.iter().map(|w| (w.clone(), ())));
-        let education_phrases = PhraseSet::new(
-            model
-                .education
-                .iter()
-                .enumerate()
-                .flat_map(|(i, level)| level.phrases.iter().map(move |p| (p.clone(), i))),
-        );
-        let education = model
-            .education
+        let aliases_of = |kind: EntityKind| {
+            PhraseSet::new(
+                (entities.of_kind(kind).iter().enumerate())
+                    .flat_map(|(i, e)| e.aliases.iter().map(move |a| (a.clone(), i))),
+            )
+        };
+        let levels = entities.of_kind(EntityKind::Education);
+        let education_phrases = aliases_of(EntityKind::Education);
+        let education = levels
             .iter()
             .map(|level| EducationReader {
-                id: level.id.clone(),
+                id: level.id.id.as_str().into(),
                 rank: level.rank,
                 abbreviations: abbreviation_pattern(&level.abbreviations),
             })
             .collect();
-        let certifications = PhraseSet::new(
-            model
-                .certifications
-                .iter()
-                .enumerate()
-                .flat_map(|(i, c)| c.phrases.iter().map(move |p| (p.clone(), i))),
-        );
+        let certifications = aliases_of(EntityKind::Certification);
+        let experience_words = |id: &str| {
+            entities
+                .find(EntityKind::Experience, id)
+                .map_or_else(|| words(&[]), |level| words(&level.aliases))
+        };
         let cue_tokens = |list: &[String]| {
             list.iter()
                 .map(|cue| tokenize(&normalize(cue)))
@@ -346,13 +352,7 @@ impl DetailReader {
         let negations: Vec<Vec<String>> = NEGATIONS.iter().map(|w| vec![w.to_string()]).collect();
         let mut not_held_before = cue_tokens(&model.certification_rules.pending_before);
         not_held_before.extend(negations.iter().cloned());
-        let employers = PhraseSet::new(
-            model
-                .employers
-                .iter()
-                .enumerate()
-                .flat_map(|(i, e)| e.phrases.iter().map(move |p| (p.clone(), i))),
-        );
+        let employers = aliases_of(EntityKind::Employer);
 
         let metros: Vec<MetroInfo> = kb
             .wages
@@ -387,18 +387,23 @@ impl DetailReader {
         .unwrap_or_else(|_| nothing());
 
         DetailReader {
-            entry_words: words(&model.experience_words.entry),
-            senior_words: words(&model.experience_words.senior),
+            entry_words: experience_words("entry"),
+            mid_words: experience_words("mid"),
+            senior_words: experience_words("senior"),
             education_phrases,
             education,
             certifications,
-            certification_ids: model.certifications.iter().map(|c| c.id.clone()).collect(),
+            certification_ids: (entities.of_kind(EntityKind::Certification).iter())
+                .map(|c| c.id.id.as_str().into())
+                .collect(),
             no_certifications: words(&model.certification_rules.none_phrases),
             not_held_before,
             not_held_after: cue_tokens(&model.certification_rules.pending_after),
             negations,
             employers,
-            employer_ids: model.employers.iter().map(|e| e.id.clone()).collect(),
+            employer_ids: (entities.of_kind(EntityKind::Employer).iter())
+                .map(|e| e.id.id.as_str().into())
+                .collect(),
             supervisory: words(&model.supervisory.phrases),
             places: PhraseSet::new(
                 places
@@ -545,6 +550,9 @@ impl DetailReader {
         if said(&self.senior_words) {
             return Some(Experience::Senior);
         }
+        if said(&self.mid_words) {
+            return Some(Experience::Mid);
+        }
         None
     }
 
@@ -672,6 +680,21 @@ impl DetailReader {
 
     /// The place a message is about (the last named), and every place it
     /// names when that is more than one.
+    /// The tokens of every place name in the text ("new", "york" in "jobs
+    /// in new york"): they name a detail, and say nothing of the topic.
+    pub fn place_tokens(&self, text: &TokenText) -> Vec<String> {
+        let mut tokens: Vec<String> = (self.places.find_longest(text).iter())
+            .flat_map(|found| text.tokens[found.start..found.end].iter().cloned())
+            .collect();
+        // State codes ("az", "tx") as well.
+        tokens.extend(
+            (text.tokens.iter())
+                .filter(|t| t.len() == 2 && self.state_codes.contains_key(*t))
+                .cloned(),
+        );
+        tokens
+    }
+
     fn location(&self, original: &str, text: &TokenText) -> (Option<Place>, Vec<Place>) {
         let found = self.places.find_longest(text);
         let shouting = !original.chars().any(char::is_lowercase);
@@ -734,7 +757,22 @@ impl DetailReader {
                 continue;
             }
             if !name.city_of.is_empty() {
+                // "detroit or cleveland": beside another place, an
+                // everyday-word name is the place however it is written.
+                let paired = |other: Option<&Found<usize>>, gap: std::ops::Range<usize>| {
+                    other.is_some_and(|o| {
+                        !self.place_names[o.label].capitalized_only
+                            && gap.len() == 1
+                            && PLACE_JOINERS.contains(&text.tokens[gap.start].as_str())
+                    })
+                };
+                let beside = (k > 0 && paired(found.get(k - 1), found[k - 1].end..found[k].start))
+                    || paired(
+                        found.get(k + 1),
+                        found[k].end..found.get(k + 1).map_or(0, |n| n.start),
+                    );
                 if name.capitalized_only
+                    && !beside
                     && !*checks
                         .written_as_name
                         .entry(found[k].label)

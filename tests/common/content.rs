@@ -80,7 +80,7 @@ pub fn load(file: &str) -> ItemSet {
 
 /// What a person reads: the reply's whole text, as the terminal shows it.
 pub fn reply_text(reply: &Reply) -> String {
-    careerbot::render::text::to_text(reply)
+    careerbot::render::text::to_text(reply, &super::engine().knowledge().replies)
 }
 
 /// True when the reply declines: no topic, and a fallback, an off-topic

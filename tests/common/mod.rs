@@ -107,3 +107,13 @@ pub fn replace_line(text: &str, line: usize, new_line: &str) -> String {
     lines[line - 1] = format!("{new_line}{ending}");
     lines.concat()
 }
+
+/// The wording the renderers use (`knowledge/replies.toml`).
+pub fn words() -> &'static careerbot::knowledge::Replies {
+    &engine().knowledge().replies
+}
+
+/// A reply's whole text, as the terminal and the JSON contract show it.
+pub fn text_of(reply: &careerbot::Reply) -> String {
+    careerbot::render::words::full_text(reply, words())
+}

@@ -21,7 +21,7 @@ pub struct Expected {
 /// `request`.
 pub fn expected(bot: &Bot, user: u64, request: Request) -> Expected {
     let answer = bot.handle(user, request, Instant::now());
-    let cards = render::layout(&answer.reply);
+    let cards = render::layout(&answer.reply, &bot.engine().knowledge().replies);
     let messages = cards
         .iter()
         .map(|card| {

@@ -1,0 +1,124 @@
+//! Saying no, on evidence: the reply to a question that is not about the
+//! role, or that nothing in the knowledge base answers well enough.
+//!
+//! A single word shared with the domain is not evidence. The decision
+//! reads [`TopicEvidence`]: words the knowledge base uses far more than
+//! everyday English does count for the role; ordinary English words it
+//! never uses count against. The off-topic groups of `scope.toml` only
+//! give the decline its tone ("I can't check the weather").
+
+use super::confidence::{self, Basis};
+use super::topic::links;
+use crate::engine::{CONFIDENCE_THRESHOLD, Engine};
+use crate::matching::{Candidate, Ranking};
+use crate::reply::{Content, Decline, Reply, ReplyKind};
+use crate::understanding::{TopicEvidence, Understood};
+
+/// How many close topics a decline may offer.
+const MAX_CLOSEST: usize = 3;
+/// A topic is offered only when its ranking confidence reaches this: an
+/// offer of unrelated topics helps nobody.
+const CLOSE_ENOUGH: f64 = 0.2;
+/// What asking about pay or the job counts for the role.
+const ASKS_WEIGHT: f64 = 0.5;
+/// What a fully confident ranking counts for the role.
+const CONFIDENCE_WEIGHT: f64 = 1.0;
+/// With no evidence either way, a ranking below this is not trusted.
+const UNSUPPORTED_RANKING: f64 = 0.5;
+/// Evidence against that outweighs a detail: one rare, unrelated word.
+const CLEARLY_FOREIGN: f64 = 0.9;
+
+/// Whether the evidence says the question is about something else.
+pub fn is_off_topic(understood: &Understood, ranking: &Ranking) -> bool {
+    if understood.off_topic_trigger.is_some() {
+        return true;
+    }
+    if let Some(best) = ranking.best()
+        && matches!(best.candidate, Candidate::OffTopic(_))
+        && ranking.confidence >= CONFIDENCE_THRESHOLD
+    {
+        return true;
+    }
+    against_the_role(
+        &understood.evidence,
+        understood.asks_pay || understood.asks_job,
+        understood.names_an_entity(),
+        ranking.confidence,
+    )
+}
+
+/// For a message that gives details (a place, a number): it is about
+/// something else when an off-topic group fits it best, or a clearly
+/// foreign word outweighs what speaks for the role ("tickets in LA").
+pub fn names_something_else(understood: &Understood, ranking: &Ranking) -> bool {
+    let evidence = &understood.evidence;
+    understood.off_topic_trigger.is_some()
+        || ranking.best().is_some_and(|best| {
+            matches!(best.candidate, Candidate::OffTopic(_))
+                && ranking.confidence >= CONFIDENCE_THRESHOLD
+        })
+        || (evidence.foreign >= CLEARLY_FOREIGN && evidence.domain < evidence.foreign)
+}
+
+/// The evidence alone. Words against the role must outweigh the words
+/// for it, where a question about pay or the job and a confident ranking
+/// each count for the role too ("is this a dead end job" is about the
+/// job, whatever "dead" means elsewhere). A question with no evidence
+/// either way is declined only when nothing ranks well for it.
+pub fn against_the_role(
+    evidence: &TopicEvidence,
+    asks_pay_or_job: bool,
+    names_an_entity: bool,
+    confidence: f64,
+) -> bool {
+    let asks = if asks_pay_or_job { ASKS_WEIGHT } else { 0.0 };
+    let for_the_role = evidence.domain + asks + CONFIDENCE_WEIGHT * confidence;
+    if evidence.foreign > 0.0 && for_the_role < evidence.foreign {
+        return true;
+    }
+    let no_evidence =
+        evidence.domain == 0.0 && evidence.foreign == 0.0 && !asks_pay_or_job && !names_an_entity;
+    no_evidence && confidence < UNSUPPORTED_RANKING
+}
+
+/// The decline: the off-topic group's own words when one fits, what
+/// careerbot covers, and at most three topics that really are close.
+pub fn reply(engine: &Engine, understood: &Understood, ranking: Option<&Ranking>) -> Reply {
+    let kb = engine.knowledge();
+    let group = understood.off_topic_trigger.or_else(|| {
+        ranking
+            .and_then(Ranking::best)
+            .and_then(|best| match best.candidate {
+                Candidate::OffTopic(i) => Some(i),
+                Candidate::Entry(_) => None,
+            })
+    });
+    let closest = match (ranking, group) {
+        (Some(ranking), None) if ranking.confidence >= CLOSE_ENOUGH => {
+            let ids = (ranking.scored.iter())
+                .filter_map(|s| match s.candidate {
+                    Candidate::Entry(i) => Some(kb.entries[i].id.as_str()),
+                    Candidate::OffTopic(_) => None,
+                })
+                .take(MAX_CLOSEST);
+            links(engine, ids)
+        }
+        _ => Vec::new(),
+    };
+    let kind = match group {
+        Some(_) => ReplyKind::OutOfScope,
+        None => ReplyKind::Fallback,
+    };
+    let mut reply = Reply::simple(kind, kb.replies.fallback_title.clone(), String::new());
+    reply.content = Content::Decline(Decline {
+        reason: group.map(|g| kb.scope.off_topic[g].reply.clone()),
+        other_role: None,
+        closest: closest.clone(),
+    });
+    reply.suggestions = closest;
+    reply.confidence = confidence::of(&Basis::Decline {
+        ranking,
+        evidence: &understood.evidence,
+    });
+    reply
+}

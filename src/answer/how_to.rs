@@ -1,0 +1,14 @@
+//! "How do I become one?", "how do I move up?": the entry of the thing
+//! named, else the topics on getting in and moving up (`[leanings] how_to`
+//! in intents.toml).
+
+use super::topic::best_topic;
+use crate::domain::Profile;
+use crate::engine::Engine;
+use crate::reply::Reply;
+use crate::understanding::Understood;
+
+pub fn reply(engine: &Engine, understood: &Understood, _memory: &Profile) -> Reply {
+    let leanings = super::leanings(engine, "how_to");
+    best_topic(engine, understood, &leanings)
+}

@@ -1,0 +1,32 @@
+//! A question about another job: careerbot covers only the coordinator
+//! role, and says so.
+
+use super::confidence::{self, Basis};
+use super::topic::links;
+use crate::engine::Engine;
+use crate::reply::{Content, Decline, Reply, ReplyKind};
+use crate::understanding::Understood;
+
+pub fn reply(engine: &Engine, understood: &Understood) -> Reply {
+    let kb = engine.knowledge();
+    let role = understood
+        .other_role
+        .and_then(|i| kb.scope.other_roles.get(i))
+        .cloned();
+    let mut reply = Reply::simple(
+        ReplyKind::OtherRole,
+        kb.replies.titles.other_role.clone(),
+        String::new(),
+    );
+    reply.content = Content::Decline(Decline {
+        reason: None,
+        other_role: role,
+        closest: Vec::new(),
+    });
+    reply.confidence = confidence::of(&Basis::Structure);
+    reply.suggestions = links(
+        engine,
+        kb.replies.suggestions.other_role.iter().map(String::as_str),
+    );
+    reply
+}

@@ -1,0 +1,146 @@
+//! Topic answers: an entry's reply, and choosing the entry for a question
+//! from the things it names and the ranking of its words.
+
+use super::confidence::{self, Basis};
+use super::decline;
+use crate::engine::{CONFIDENCE_THRESHOLD, Engine};
+use crate::knowledge::Entry;
+use crate::matching::{Candidate, Ranking};
+use crate::reply::{Reply, ReplyKind, TopicLink};
+use crate::understanding::{Mention, Named, Understood};
+
+/// How much a named entity's entry is favoured in ranking.
+const ENTITY_BOOST: f64 = 0.8;
+/// How much a named kind's overview entry is favoured.
+const KIND_BOOST: f64 = 0.4;
+/// How much the topics an intent leans to are favoured.
+const LEANING_BOOST: f64 = 0.3;
+/// An entity whose name is at least this share of the question's content
+/// words is what the question is about.
+const ENTITY_IS_SUBJECT: f64 = 0.5;
+
+/// The reply for one entry.
+pub fn entry_reply(engine: &Engine, entry: &Entry) -> Reply {
+    let kb = engine.knowledge();
+    let mut reply = Reply::simple(ReplyKind::Answer, entry.title.clone(), entry.answer.clone());
+    reply.topic = Some(entry.id.clone());
+    reply.sources = kb.citations(&entry.sources);
+    reply.suggestions = links(engine, entry.related.iter().map(String::as_str));
+    reply
+}
+
+/// Topic links for entry ids, skipping unknown ones.
+pub fn links<'a>(engine: &Engine, ids: impl IntoIterator<Item = &'a str>) -> Vec<TopicLink> {
+    let kb = engine.knowledge();
+    ids.into_iter()
+        .filter_map(|id| kb.entry(id))
+        .map(|e| TopicLink {
+            id: e.id.clone(),
+            title: e.title.clone(),
+        })
+        .collect()
+}
+
+/// The entry ids the question's names point at: each named entity's entry,
+/// and the overview of each kind named as a whole.
+fn named_entries(engine: &Engine, mentions: &[Mention]) -> Vec<(&'static str, String)> {
+    let entities = &engine.knowledge().entities;
+    let mut found: Vec<(&'static str, String)> = Vec::new();
+    for mention in mentions {
+        let entry = match &mention.named {
+            Named::Entity(id) => entities.get(id).map(|e| ("entity", e.entry.clone())),
+            Named::Kind(kind) => entities.overview(*kind).map(|o| ("kind", o.to_string())),
+        };
+        if let Some(entry) = entry
+            && !found.iter().any(|(_, e)| *e == entry.1)
+        {
+            found.push(entry);
+        }
+    }
+    found
+}
+
+/// Rank the entries for a question, favouring what it names and the
+/// topics its intent leans to.
+pub fn rank(engine: &Engine, understood: &Understood, leanings: &[&str]) -> Ranking {
+    let kb = engine.knowledge();
+    let mut boosts: Vec<(usize, f64)> = Vec::new();
+    for (how, id) in named_entries(engine, &understood.mentions) {
+        if let Some(position) = kb.entry_position(&id) {
+            let boost = if how == "entity" {
+                ENTITY_BOOST
+            } else {
+                KIND_BOOST
+            };
+            boosts.push((position, boost));
+        }
+    }
+    for id in leanings {
+        if let Some(position) = kb.entry_position(id)
+            && !boosts.iter().any(|(p, _)| *p == position)
+        {
+            boosts.push((position, LEANING_BOOST));
+        }
+    }
+    engine
+        .index()
+        .rank_boosted(&understood.ranking_terms, &boosts)
+}
+
+/// The entry of the one thing the question is about, when its name is most
+/// of what the question says ("what is a superbill", "cmaa?", "is the
+/// CEHRS worth it").
+fn subject_entry<'a>(engine: &'a Engine, understood: &Understood) -> Option<&'a Entry> {
+    let entries = named_entries(engine, &understood.mentions);
+    let [(_, entry)] = entries.as_slice() else {
+        return None;
+    };
+    let analyzer = engine.understander().analyzer();
+    let content = |range: std::ops::Range<usize>| {
+        understood.text.tokens[range]
+            .iter()
+            .filter(|t| !analyzer.is_stopword(t) && !t.chars().all(|c| c.is_ascii_digit()))
+            .count()
+    };
+    let total = content(0..understood.text.tokens.len()).max(1);
+    let named: usize = (understood.mentions.iter())
+        .map(|m| content(m.start..m.end.min(understood.text.tokens.len())))
+        .sum();
+    let share = named as f64 / total as f64;
+    (share >= ENTITY_IS_SUBJECT || total <= 2)
+        .then(|| engine.knowledge().entry(entry))
+        .flatten()
+}
+
+/// The best topic answer for a question, or a decline when the question is
+/// not about the role or nothing fits well enough.
+pub fn best_topic(engine: &Engine, understood: &Understood, leanings: &[&str]) -> Reply {
+    let kb = engine.knowledge();
+    if let Some(entry) = subject_entry(engine, understood)
+        && understood.off_topic_trigger.is_none()
+    {
+        let mut reply = entry_reply(engine, entry);
+        reply.confidence = confidence::of(&Basis::Named {
+            evidence: &understood.evidence,
+        });
+        return reply;
+    }
+    let ranking = rank(engine, understood, leanings);
+    if decline::is_off_topic(understood, &ranking) {
+        return decline::reply(engine, understood, Some(&ranking));
+    }
+    match ranking.best() {
+        Some(best) if ranking.confidence >= CONFIDENCE_THRESHOLD => match best.candidate {
+            Candidate::Entry(position) => {
+                let mut reply = entry_reply(engine, &kb.entries[position]);
+                reply.confidence = confidence::of(&Basis::Ranked {
+                    ranking: &ranking,
+                    evidence: &understood.evidence,
+                });
+                reply
+            }
+            Candidate::OffTopic(_) => decline::reply(engine, understood, Some(&ranking)),
+        },
+        _ => decline::reply(engine, understood, Some(&ranking)),
+    }
+}

@@ -1,0 +1,85 @@
+//! General English: how common each word is in everyday English, from
+//! `knowledge/english/words.txt` (wordfreq, CC BY-SA 4.0).
+//!
+//! Understanding asks two things of it: is a word ordinary English (then it
+//! is never "corrected" into a domain word), and how much more often does
+//! the knowledge base use a word than English does (a word the knowledge
+//! base uses no more than everyone else is no evidence that a question is
+//! about the job).
+
+use super::problems::Problems;
+use rustc_hash::FxHashMap as HashMap;
+use std::path::Path;
+
+/// Word → Zipf frequency (log10 of uses per billion words).
+#[derive(Debug, Clone, Default)]
+pub struct EnglishWords {
+    zipf: HashMap<Box<str>, f32>,
+}
+
+/// The file, relative to the knowledge folder.
+pub const ENGLISH_FILE: &str = "english/words.txt";
+
+impl EnglishWords {
+    /// Read `words.txt`: `word zipf` per line, `#` comments.
+    pub fn load(dir: &Path, problems: &mut Problems) -> EnglishWords {
+        let path = dir.join(ENGLISH_FILE);
+        let text = match std::fs::read_to_string(&path) {
+            Ok(text) => text,
+            Err(error) => {
+                problems.at(&path, None, format!("cannot read this file: {error}"));
+                return EnglishWords::default();
+            }
+        };
+        let mut zipf = HashMap::default();
+        zipf.reserve(60_000);
+        for (number, line) in text.lines().enumerate() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let parsed = line
+                .split_once(' ')
+                .and_then(|(word, value)| Some((word, value.trim().parse::<f32>().ok()?)));
+            match parsed {
+                Some((word, value)) if (0.0..=9.0).contains(&value) && !word.is_empty() => {
+                    zipf.insert(word.into(), value);
+                }
+                _ => {
+                    problems.at(
+                        &path,
+                        Some(number + 1),
+                        "each line must be a lowercase word, a space and its Zipf frequency (0 to 9), like \"pay 4.95\"",
+                    );
+                    // One bad line is enough to say the file is damaged.
+                    break;
+                }
+            }
+        }
+        EnglishWords { zipf }
+    }
+
+    /// The word's Zipf frequency, if it is in the list.
+    pub fn zipf(&self, word: &str) -> Option<f32> {
+        self.zipf.get(word).copied()
+    }
+
+    pub fn contains(&self, word: &str) -> bool {
+        self.zipf.contains_key(word)
+    }
+
+    pub fn len(&self) -> usize {
+        self.zipf.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.zipf.is_empty()
+    }
+
+    /// A list for tests: the given words at the given frequencies.
+    pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, f32)>) -> EnglishWords {
+        EnglishWords {
+            zipf: pairs.into_iter().map(|(w, z)| (w.into(), z)).collect(),
+        }
+    }
+}

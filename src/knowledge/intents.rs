@@ -1,0 +1,81 @@
+//! The cue words and phrases that say what kind of question a message is
+//! (`knowledge/intents.toml`): a cost, a length of time, a comparison,
+//! "is it worth it", "how to", a pay figure to judge, a greeting, and the
+//! words that show a question is about the job at all.
+
+use super::problems::{Problems, SourceText};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IntentCues {
+    pub cost: Vec<String>,
+    /// Phrases with a cost word that are topics, not prices ("cost of
+    /// living").
+    pub not_cost: Vec<String>,
+    /// Openers ("how much") that ask a price when they are about one of
+    /// `cost_kinds` and no pay word follows.
+    pub cost_openers: Vec<String>,
+    /// Entity kinds (`certification`, `education`) whose "how much" is a
+    /// price.
+    pub cost_kinds: Vec<String>,
+    pub duration: Vec<String>,
+    pub compare: Vec<String>,
+    pub worth: Vec<String>,
+    pub how_to: Vec<String>,
+    pub judge: Vec<String>,
+    pub greeting: Vec<String>,
+    pub job: Vec<String>,
+    /// Words that negate what follows: "not a coder".
+    pub negations: Vec<String>,
+    /// Words for lengths of time ("years", "exp"): a detail, not a topic.
+    pub time_words: Vec<String>,
+    /// Words by which a person speaks of themself ("my salary", "should I
+    /// make"): a pay question with them, after details, asks for their
+    /// estimate.
+    pub self_words: Vec<String>,
+    /// First words that make a message a question ("what", "does").
+    pub question_openers: Vec<String>,
+    /// Words that make a message a question wherever they stand ("who
+    /// offers it").
+    pub question_words: Vec<String>,
+    /// Aspect → words that ask about it ("benefits" → "perks"): which
+    /// aspect a comparison's verdict is about.
+    #[serde(default)]
+    pub aspects: BTreeMap<String, Vec<String>>,
+    /// Intent name → topic ids it leans to when nothing more specific is
+    /// named.
+    #[serde(default)]
+    pub leanings: BTreeMap<String, Vec<String>>,
+}
+
+/// The intent names `leanings` may use.
+pub const LEANING_INTENTS: [&str; 6] = ["worth", "how_to", "pay", "about", "cost", "duration"];
+
+impl IntentCues {
+    pub fn parse(source: &SourceText, problems: &mut Problems) -> Option<IntentCues> {
+        let cues: IntentCues = source.parse(problems)?;
+        if let Some(start) = source.table_start("leanings") {
+            for name in cues.leanings.keys() {
+                if !LEANING_INTENTS.contains(&name.as_str()) {
+                    let line = source.key_line(start, name);
+                    problems.at(
+                        &source.path,
+                        Some(line),
+                        format!(
+                            "leanings for {name:?}: the intents that can lean to topics are {}",
+                            LEANING_INTENTS.join(", ")
+                        ),
+                    );
+                }
+            }
+        }
+        Some(cues)
+    }
+
+    /// The topic ids every leaning names, for the cross-reference check.
+    pub fn topic_references(&self) -> impl Iterator<Item = &String> {
+        self.leanings.values().flatten()
+    }
+}

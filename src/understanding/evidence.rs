@@ -1,0 +1,191 @@
+//! Whether a message is about the role at all, on evidence rather than on a
+//! single shared word.
+//!
+//! Each content word of the question counts for the role by how much more
+//! often the knowledge base uses it than everyday English does (its
+//! specificity): "coordinator" and "superbill" count a lot, "time",
+//! "difference" and "size" nothing. An ordinary English word the knowledge
+//! base never uses ("population", "painting", "euros") counts against: it
+//! is evidence the question is about something else. Places and numbers
+//! count for neither, unless the question asks about pay or the job.
+//!
+//! A long backstory should not drown the question, so words against are
+//! taken from the question itself (its last sentence that asks something),
+//! while words for the role count wherever they are.
+
+use super::analyzer::Analyzer;
+use super::normalize::tokenize;
+use serde::Serialize;
+
+/// A word's specificity from which it counts for the role.
+pub const DOMAIN_SPECIFICITY: f64 = 1.0;
+/// Specificity at which a word counts fully.
+const FULL_SPECIFICITY: f64 = 2.5;
+/// What a domain phrase counts for.
+const PHRASE_WEIGHT: f64 = 1.0;
+/// English words at least this common (Zipf) are no evidence against the
+/// role: "let", "having", "time".
+const COMMON_ZIPF: f64 = 6.0;
+/// English words this rare or rarer count fully against it.
+const RARE_ZIPF: f64 = 4.5;
+
+/// The evidence for and against a message being about the role.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct TopicEvidence {
+    /// For: the weighted domain words, anywhere in the message.
+    pub domain: f64,
+    /// Against: ordinary English words the knowledge base never uses, in
+    /// the question itself.
+    pub foreign: f64,
+    pub domain_words: Vec<String>,
+    pub foreign_words: Vec<String>,
+    /// Content words of the question itself.
+    pub question_words: usize,
+}
+
+impl TopicEvidence {
+    /// The share of the evidence that speaks for the role, 0 to 1.
+    pub fn share_for(&self) -> f64 {
+        let total = self.domain + self.foreign;
+        if total <= 0.0 {
+            0.5
+        } else {
+            self.domain / total
+        }
+    }
+}
+
+/// What the evidence is weighed from: the message's tokens (as typed, typos
+/// corrected), the normalized text (to find the question sentence), and the
+/// words that name places or lengths of time (never evidence either way).
+pub fn weigh(
+    analyzer: &Analyzer,
+    words: &[String],
+    phrases: &[Vec<String>],
+    normalized: &str,
+    neutral: &dyn Fn(&str) -> bool,
+) -> TopicEvidence {
+    let mut evidence = TopicEvidence::default();
+    // A domain phrase counts once, as a whole, when it has content words
+    // ("day in the life", "time off"; not "how much").
+    let mut in_phrase: Vec<&str> = Vec::new();
+    for phrase in phrases {
+        let content: Vec<&String> = (phrase.iter())
+            .filter(|w| !analyzer.is_stopword(w) && !neutral(w))
+            .collect();
+        if !content.is_empty() {
+            evidence.domain += PHRASE_WEIGHT;
+            evidence.domain_words.push(phrase.join(" "));
+            in_phrase.extend(content.iter().map(|w| w.as_str()));
+        }
+    }
+    let question: Vec<String> = question_sentence(normalized)
+        .map(|q| analyzer.analyze(q).tokens)
+        .unwrap_or_default();
+    let in_question = |word: &str| question.is_empty() || question.iter().any(|q| q == word);
+    let mut seen: Vec<&str> = Vec::new();
+    for word in words {
+        if seen.contains(&word.as_str())
+            || in_phrase.contains(&word.as_str())
+            || analyzer.is_stopword(word)
+            || word.chars().all(|c| c.is_ascii_digit())
+            || word.chars().count() < 2
+            || neutral(word)
+        {
+            continue;
+        }
+        seen.push(word);
+        if in_question(word) {
+            evidence.question_words += 1;
+        }
+        match analyzer.specificity(word) {
+            Some(s) if s >= DOMAIN_SPECIFICITY => {
+                evidence.domain += ((s - DOMAIN_SPECIFICITY)
+                    / (FULL_SPECIFICITY - DOMAIN_SPECIFICITY))
+                    .clamp(0.25, 1.0);
+                evidence.domain_words.push(word.clone());
+            }
+            Some(_) => {}
+            // A lexicon variant ("info", "docs", "pts") is careerbot's own
+            // vocabulary: never evidence against.
+            None if analyzer.is_synonym(word) => {}
+            None if in_question(word) => {
+                // A rare word says more than a common one: "crocodile" is
+                // about something else, "let" or "having" about nothing.
+                let weight = if analyzer.is_off_topic_word(word) {
+                    1.0
+                } else {
+                    analyzer.zipf(word).map_or(0.0, |zipf| {
+                        ((COMMON_ZIPF - zipf) / (COMMON_ZIPF - RARE_ZIPF)).clamp(0.0, 1.0)
+                    })
+                };
+                if weight > 0.0 {
+                    evidence.foreign += weight;
+                    evidence.foreign_words.push(word.clone());
+                }
+            }
+            None => {}
+        }
+    }
+    evidence
+}
+
+/// The sentence that asks the question in a message of several: the last
+/// one ending in "?", or else the last one. `None` for a single sentence.
+fn question_sentence(normalized: &str) -> Option<&str> {
+    let sentences: Vec<&str> = sentences(normalized)
+        .into_iter()
+        .filter(|s| !tokenize(s).is_empty())
+        .collect();
+    if sentences.len() < 2 {
+        return None;
+    }
+    sentences
+        .iter()
+        .rev()
+        .find(|s| s.ends_with('?'))
+        .or(sentences.last())
+        .copied()
+}
+
+/// The sentences of a text: ended by `?`, `!`, a line break, or a `.`
+/// that is followed by a space (so "22.50" stays whole).
+fn sentences(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let bytes = text.as_bytes();
+    for (i, c) in text.char_indices() {
+        let end = match c {
+            '?' | '!' | '\n' => true,
+            '.' => bytes.get(i + 1).is_none_or(|b| b.is_ascii_whitespace()),
+            _ => false,
+        };
+        if end {
+            out.push(text[start..=i].trim());
+            start = i + 1;
+        }
+    }
+    if start < text.len() {
+        out.push(text[start..].trim());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_question_is_the_last_sentence_that_asks() {
+        assert_eq!(question_sentence("what is a superbill?"), None);
+        assert_eq!(
+            question_sentence("i work at target. my mom is a nurse. is cmaa worth it? thanks"),
+            Some("is cmaa worth it?")
+        );
+        assert_eq!(
+            question_sentence("i moved. i like it here. what next"),
+            Some("what next")
+        );
+        assert_eq!(question_sentence("is $22.50 an hour good"), None);
+    }
+}

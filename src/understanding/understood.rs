@@ -1,0 +1,390 @@
+//! One message, understood once: its words, the names in it, the details
+//! it gives, what kind of question it is, and whether it is about the role
+//! at all. Every reply builder reads this [`Understood`] value; none of them
+//! reads the text again.
+
+use super::analyzer::{Analysis, Analyzer};
+use super::details::{Alternatives, DetailReader};
+use super::entities::{EntityFinder, Mention, Named};
+use super::evidence::{self, TopicEvidence};
+use super::intent::{Cues, Facts, Intent, IntentReader, classify};
+use super::normalize::normalize;
+use super::phrases::{PhraseSet, TokenText};
+use crate::compensation::{self, PackageQuestion};
+use crate::domain::{EntityKind, PAY_RANGE, Profile};
+use crate::knowledge::KnowledgeBase;
+use regex::Regex;
+use std::collections::HashSet;
+use unicode_normalization::UnicodeNormalization;
+
+/// A message after the understanding stage.
+#[derive(Debug, Clone)]
+pub struct Understood {
+    pub normalized: String,
+    pub text: TokenText,
+    pub analysis: Analysis,
+    pub intent: Intent,
+    pub cues: Cues,
+    /// Names of entities and kinds, in order.
+    pub mentions: Vec<Mention>,
+    /// The details this message gives.
+    pub profile: Profile,
+    /// Places or employer types the message compares, if it names two or
+    /// more.
+    pub alternatives: Alternatives,
+    /// A pay package, when the message describes one.
+    pub package: PackageQuestion,
+    /// A yearly pay figure in the message ("52k", "$22/hr" as yearly).
+    pub pay_figure: Option<i64>,
+    /// The message asks about pay (a pay word, not a bare "how much").
+    pub asks_pay: bool,
+    /// The message asks for figures by the hour.
+    pub asks_hourly: bool,
+    /// The message is about the job or a career ("jobs in Boston").
+    pub asks_job: bool,
+    /// Evidence for and against the message being about the role.
+    pub evidence: TopicEvidence,
+    /// Another job named (the index of `scope.other_roles`).
+    pub other_role: Option<usize>,
+    /// An off-topic group whose trigger phrase the message has.
+    pub off_topic_trigger: Option<usize>,
+    /// Short, or opening like "what about": it continues the last answer.
+    pub follow_up: bool,
+    /// The terms ranking compares: places and numbers left out unless the
+    /// message asks about pay or the job.
+    pub ranking_terms: Vec<String>,
+    /// It asks rather than tells.
+    pub is_question: bool,
+    /// The aspects it asks about ("benefits", "security").
+    pub aspects: Vec<String>,
+}
+
+impl Understood {
+    /// The distinct entities of one kind named.
+    pub fn entities_of(&self, kind: EntityKind) -> Vec<&crate::domain::EntityId> {
+        super::entities::entities_of(&self.mentions, kind)
+    }
+
+    /// Every specific entity named, in order, without repeats.
+    pub fn entities(&self) -> Vec<&crate::domain::EntityId> {
+        let mut found: Vec<&crate::domain::EntityId> = Vec::new();
+        for id in self.mentions.iter().filter_map(Mention::entity) {
+            if !found.contains(&id) {
+                found.push(id);
+            }
+        }
+        found
+    }
+
+    /// The kinds named as a whole ("certifications").
+    pub fn kinds_named(&self) -> Vec<EntityKind> {
+        let mut kinds = Vec::new();
+        for mention in &self.mentions {
+            if let Named::Kind(kind) = mention.named
+                && !kinds.contains(&kind)
+            {
+                kinds.push(kind);
+            }
+        }
+        kinds
+    }
+
+    /// Whether the message names any specific entity.
+    pub fn names_an_entity(&self) -> bool {
+        self.mentions.iter().any(|m| m.entity().is_some())
+    }
+}
+
+/// Everything that reads messages, built once from the knowledge base.
+pub struct Understander {
+    analyzer: Analyzer,
+    details: DetailReader,
+    entities: EntityFinder,
+    intents: IntentReader,
+    pay_words: HashSet<String>,
+    /// How many times "how much" and the like appear is subtracted from the
+    /// pay words: "how much is the CMAA?" asks a price.
+    cost_openers: PhraseSet<()>,
+    hourly_words: PhraseSet<()>,
+    /// A number followed by an hourly phrase: "22.50 an hour", "$22/hr".
+    hourly_rate: Regex,
+    other_roles: PhraseSet<usize>,
+    role_words: PhraseSet<()>,
+    off_topic_triggers: PhraseSet<usize>,
+    follow_up_openers: Vec<String>,
+    /// Words for lengths of time: like places, they carry a detail, not a
+    /// topic.
+    time_words: Vec<String>,
+    /// The words of the intent cues ("vs", "worth", "should"): they say
+    /// what kind of question it is, not what it is about.
+    cue_words: HashSet<String>,
+    /// Words that negate what follows ("not", "never").
+    negations: Vec<String>,
+    paid_hours: f64,
+}
+
+/// How many tokens before a name a negation may stand ("not gonna be a").
+const NEGATION_REACH: usize = 4;
+
+/// A message with no more tokens than this, after details, continues the
+/// last answer.
+const FOLLOW_UP_TOKENS: usize = 4;
+
+impl Understander {
+    pub fn new(kb: &KnowledgeBase, analyzer: Analyzer) -> Understander {
+        let phrases = |list: &[String]| PhraseSet::new(list.iter().map(|w| (w.clone(), ())));
+        let hourly: Vec<String> = (kb.lexicon.hourly_words.iter())
+            .map(|w| regex::escape(&normalize(w)))
+            .filter(|w| !w.is_empty())
+            .collect();
+        let hourly_rate = Regex::new(&format!(
+            r"\$?\b(\d{{1,3}}(?:\.\d{{1,2}})?)(?:\s*/\s*(?:hr|hour|h)\b|\s*(?:{})\b)",
+            hourly.join("|")
+        ))
+        .unwrap_or_else(|_| Regex::new(r"[^\s\S]").expect("a regex that matches nothing"));
+        Understander {
+            details: DetailReader::new(kb),
+            entities: EntityFinder::new(&kb.entities),
+            intents: IntentReader::new(&kb.intents),
+            pay_words: kb.lexicon.pay_words.iter().cloned().collect(),
+            cost_openers: phrases(&kb.intents.cost_openers),
+            hourly_words: phrases(&kb.lexicon.hourly_words),
+            hourly_rate,
+            other_roles: PhraseSet::new(
+                (kb.scope.other_roles.iter().enumerate()).map(|(i, r)| (r.clone(), i)),
+            ),
+            role_words: phrases(&kb.scope.role_words),
+            off_topic_triggers: PhraseSet::new(
+                (kb.scope.off_topic.iter().enumerate())
+                    .flat_map(|(i, group)| group.triggers.iter().map(move |t| (t.clone(), i))),
+            ),
+            follow_up_openers: kb.lexicon.follow_up_openers.clone(),
+            time_words: kb.intents.time_words.clone(),
+            cue_words: cue_words(&kb.intents),
+            negations: kb.intents.negations.clone(),
+            paid_hours: kb.model.national.paid_hours_per_year,
+            analyzer,
+        }
+    }
+
+    pub fn analyzer(&self) -> &Analyzer {
+        &self.analyzer
+    }
+
+    pub fn details(&self) -> &DetailReader {
+        &self.details
+    }
+
+    /// Understand one message.
+    pub fn understand(&self, question: &str) -> Understood {
+        // Capital letters matter to some details ("Mobile, AL", "BA"), so
+        // the reader also gets the text as typed (in NFKC).
+        let original: String = question.nfkc().collect();
+        let normalized = normalize(question);
+        let text = TokenText::new(&normalized);
+        let analysis = self.analyzer.analyze(&normalized);
+        let (profile, alternatives) = self.details.read_compared(&original, &normalized);
+        let mut mentions = self.entities.find(&text);
+        // A degree written as an abbreviation ("BA vs AA") is found by the
+        // detail reader only.
+        if let Some(level) = &profile.education
+            && !mentions
+                .iter()
+                .any(|m| m.named.kind() == EntityKind::Education)
+        {
+            mentions.push(Mention {
+                named: Named::Entity(crate::domain::EntityId::new(
+                    EntityKind::Education,
+                    level.as_str(),
+                )),
+                start: text.tokens.len(),
+                end: text.tokens.len(),
+            });
+        }
+
+        let pay_mentions = analysis
+            .words
+            .iter()
+            .filter(|w| self.pay_words.contains(*w))
+            .count();
+        let openers = self.cost_openers.find_longest(&text).len();
+        let asks_pay = pay_mentions > openers;
+        let asks_hourly = self.hourly_words.contains_any(&text);
+        let cues = self.intents.cues(&text, &mentions, asks_pay);
+        // "Dental receptionist" names another job, though "receptionist"
+        // alone is a word for this one: a role word counts only outside
+        // the other jobs named.
+        let roles = self.other_roles.find_longest(&text);
+        let about_role = (self.role_words.find_longest(&text).iter())
+            .any(|w| !roles.iter().any(|r| r.start <= w.start && w.end <= r.end));
+        let asks_job = cues.job || about_role;
+
+        let package = compensation::read_package(&normalized);
+        let pay_figure = package
+            .base
+            .or_else(|| self.yearly_from_hourly_rate(&normalized))
+            .filter(|pay| PAY_RANGE.contains(pay));
+        let mut profile = profile;
+        profile.own_pay = pay_figure;
+
+        // Another job inside one of careerbot's own names ("certified
+        // patient care technician" is a certification) or negated ("even
+        // though I'm not gonna be a coder") is not the question.
+        let other_role = match about_role {
+            true => None,
+            false => (roles.iter())
+                .find(|r| {
+                    let inside = (mentions.iter().filter(|m| m.entity().is_some()))
+                        .any(|m| m.start <= r.start && r.end <= m.end);
+                    !inside && !self.negated(&text, r.start)
+                })
+                .map(|r| r.label),
+        };
+        let off_topic_trigger = self
+            .off_topic_triggers
+            .find_longest(&text)
+            .first()
+            .map(|t| t.label);
+
+        // Places and lengths of time are evidence of nothing; in ranking
+        // they count only when pay or the job is asked.
+        let details_count = asks_pay || asks_job;
+        let place_tokens = self.details.place_tokens(&text);
+        let neutral = |word: &str| {
+            place_tokens.iter().any(|t| t == word)
+                || self.time_words.iter().any(|t| t == word)
+                || self.cue_words.contains(word)
+        };
+        let evidence = evidence::weigh(
+            &self.analyzer,
+            &analysis.tokens,
+            &analysis.phrases,
+            &normalized,
+            &neutral,
+        );
+        let place_terms: Vec<String> = (place_tokens.iter().chain(&self.time_words))
+            .map(|t| self.analyzer.stem(t))
+            .collect();
+        let ranking_terms: Vec<String> = analysis
+            .terms
+            .iter()
+            .filter(|t| details_count || !place_terms.contains(t))
+            .cloned()
+            .collect();
+
+        let only_small_words = analysis.terms.iter().all(|t| {
+            self.analyzer.is_stopword(t)
+                || self
+                    .intents
+                    .greeting_words()
+                    .contains_any(&TokenText::new(t))
+        }) && !profile.affects_estimate();
+        let compares_two = compares_two(&mentions, &alternatives, &normalized);
+        let facts = Facts {
+            pay_word: asks_pay,
+            gives_details: profile.affects_estimate(),
+            compares_two,
+            compares_places: !alternatives.is_empty(),
+            pay_figure: pay_figure.is_some(),
+            calculation: package.is_calculation()
+                || (package.base.is_none() && package.has_terms()),
+            other_role: other_role.is_some(),
+            only_small_words,
+        };
+        let intent = classify(&cues, &facts);
+        let follow_up = text.tokens.len() <= FOLLOW_UP_TOKENS
+            || (self.follow_up_openers.iter())
+                .any(|opener| text.joined.starts_with(&format!(" {opener} ")));
+        let is_question = self.intents.is_question(&text, &normalized);
+        let aspects = self.intents.aspects(&text);
+        Understood {
+            is_question,
+            aspects,
+            normalized,
+            text,
+            analysis,
+            intent,
+            cues,
+            mentions,
+            profile,
+            alternatives,
+            package,
+            pay_figure,
+            asks_pay,
+            asks_hourly,
+            asks_job,
+            evidence,
+            other_role,
+            off_topic_trigger,
+            follow_up,
+            ranking_terms,
+        }
+    }
+
+    /// Whether a negation stands within a few tokens before token `at`.
+    fn negated(&self, text: &TokenText, at: usize) -> bool {
+        text.before(at, NEGATION_REACH)
+            .iter()
+            .any(|t| self.negations.iter().any(|n| n == t))
+    }
+
+    /// The details in a piece of text, such as a form field ("Boston",
+    /// "CMAA, CPCT"), without answering it.
+    pub fn read_profile(&self, text: &str) -> Profile {
+        let original: String = text.nfkc().collect();
+        self.details.read(&original, &normalize(text))
+    }
+
+    /// An hourly rate in the words ("$22/hr", "22.50 an hour"), as yearly
+    /// pay over the model's paid hours. One pass over the text.
+    pub fn yearly_from_hourly_rate(&self, normalized: &str) -> Option<i64> {
+        self.hourly_rate.captures_iter(normalized).find_map(|caps| {
+            let rate: f64 = caps[1].parse().ok()?;
+            (5.0..=500.0)
+                .contains(&rate)
+                .then(|| (rate * self.paid_hours).round() as i64)
+        })
+    }
+}
+
+/// Every token of the intent cues, but the job words (which are about the
+/// role).
+fn cue_words(cues: &crate::knowledge::IntentCues) -> HashSet<String> {
+    let lists = [
+        &cues.cost,
+        &cues.cost_openers,
+        &cues.duration,
+        &cues.compare,
+        &cues.worth,
+        &cues.how_to,
+        &cues.judge,
+        &cues.greeting,
+        &cues.self_words,
+        &cues.question_openers,
+        &cues.question_words,
+    ];
+    (lists.into_iter().flatten())
+        .chain(cues.aspects.values().flatten())
+        .flat_map(|cue| super::normalize::tokenize(&normalize(cue)))
+        .collect()
+}
+
+/// Whether two or more things of one kind are named: entities of one kind,
+/// places, employer types, or two lengths of experience ("2 years vs 10").
+fn compares_two(mentions: &[Mention], alternatives: &Alternatives, normalized: &str) -> bool {
+    if !alternatives.is_empty() {
+        return true;
+    }
+    let two_of_a_kind = EntityKind::ALL
+        .iter()
+        .any(|&kind| super::entities::entities_of(mentions, kind).len() >= 2);
+    two_of_a_kind || two_lengths_of_experience(normalized)
+}
+
+/// "2 years vs 10 years", "3 yrs or 8 yrs".
+fn two_lengths_of_experience(normalized: &str) -> bool {
+    static YEARS: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
+        Regex::new(r"\b\d{1,2}\+?\s*(?:years?|yrs?)\b").expect("a valid pattern")
+    });
+    YEARS.find_iter(normalized).count() >= 2
+}
