@@ -44,13 +44,13 @@ fn main() {
         )
         .collect();
     println!(
-        "out,intent,domain,foreign,confidence,asks,entity,offtop,qwords,declined,domain_words,foreign_words,question"
+        "out,intent,domain,foreign,confidence,asks,entity,offtop,qwords,declined,domain_words,foreign_words,qualified,question"
     );
     for (out, question) in questions {
         let e = engine.explain(&question);
         let reply = engine.answer(&question);
         println!(
-            "{},{},{:.2},{:.2},{:.3},{},{},{},{},{},{},{},{:?}",
+            "{},{},{:.2},{:.2},{:.3},{},{},{},{},{},{},{},{},{:?}",
             u8::from(out),
             e.intent,
             e.evidence.domain,
@@ -63,6 +63,7 @@ fn main() {
             u8::from(reply.topic.is_none()),
             e.evidence.domain_words.join(" "),
             e.evidence.foreign_words.join(" "),
+            e.evidence.qualified.join(" "),
             question.replace(',', " ")
         );
     }

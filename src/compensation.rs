@@ -28,7 +28,9 @@ impl PackageQuestion {
     /// bonus ("they match 50% up to 6%"). With a base stated earlier, they
     /// make a calculation.
     pub fn has_terms(&self) -> bool {
-        self.match_pct.is_some() || self.contribution_pct.is_some() || self.bonus.is_some()
+        self.match_pct.is_some()
+            || self.bonus.is_some()
+            || (self.contribution_pct.is_some() && self.mentions_retirement)
     }
 
     /// Enough to calculate: a base salary and something to add to it.

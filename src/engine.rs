@@ -26,6 +26,7 @@ pub const CONFIDENCE_THRESHOLD: f64 = 0.35;
 pub struct Explanation {
     pub normalized: String,
     pub intent: &'static str,
+    pub cues: crate::understanding::Cues,
     pub terms: Vec<String>,
     pub corrections: Vec<(String, String)>,
     pub details: Vec<String>,
@@ -190,6 +191,7 @@ impl Engine {
         Explanation {
             normalized: understood.normalized.clone(),
             intent: understood.intent.name(),
+            cues: understood.cues,
             terms: understood.analysis.terms.clone(),
             corrections: understood.analysis.corrections.clone(),
             details: crate::render::words::describe(&self.kb.replies, &described),

@@ -478,7 +478,8 @@ pub fn location_factor(kb: &KnowledgeBase, place: &Place) -> LocationFactor {
                     LocationFactor {
                         factor,
                         evidence: PlaceEvidence::RuralState {
-                            state: state.clone(),
+                            state: (kb.wages.state(state))
+                                .map_or_else(|| state.clone(), |s| s.name.clone()),
                             areas: medians.len(),
                             average: average.round() as i64,
                             national: national.round() as i64,

@@ -326,6 +326,7 @@ fn explain(engine: &Engine, question: &str) -> Result<(), Failure> {
     let explanation = engine.explain(question);
     writeln!(out, "normalized:  {}", explanation.normalized)?;
     writeln!(out, "intent:      {}", explanation.intent)?;
+    writeln!(out, "cues:        {}", explanation.cues.names().join(" "))?;
     writeln!(out, "terms:       {}", explanation.terms.join(" "))?;
     for (typed, fixed) in &explanation.corrections {
         writeln!(out, "typo:        {typed} -> {fixed}")?;

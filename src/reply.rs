@@ -83,6 +83,8 @@ pub enum Content {
     PayFigure(PayFigure),
     /// A cost or a length of time the sources do not give.
     NotGiven(NotGiven),
+    /// Figures from the BLS wage tables.
+    Wages(WageTable),
     Decline(Decline),
 }
 
@@ -227,6 +229,44 @@ pub enum PayPosition {
     Typical,
     UpperHalf,
     Above,
+}
+
+/// Figures from the BLS OEWS tables for the wider category.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "kind")]
+pub enum WageTable {
+    /// One area's row, or the nation's for each survey year.
+    Rows { rows: Vec<WageRow> },
+    /// The areas with the highest and lowest medians.
+    Ranked {
+        /// "states" or "metros".
+        of: AreaGroup,
+        year: u16,
+        highest: Vec<(String, i64)>,
+        lowest: Vec<(String, i64)>,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AreaGroup {
+    States,
+    Metros,
+}
+
+/// One row of the BLS tables: an area (or the nation) in one survey.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct WageRow {
+    pub area: String,
+    pub year: u16,
+    pub employment: Option<i64>,
+    pub mean: Option<i64>,
+    pub median: Option<i64>,
+    pub p10: Option<i64>,
+    pub p25: Option<i64>,
+    pub p75: Option<i64>,
+    pub p90: Option<i64>,
+    pub location_quotient: Option<f64>,
 }
 
 /// What the sources do not give.

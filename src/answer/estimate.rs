@@ -46,7 +46,9 @@ pub fn describe(engine: &Engine, profile: &Profile) -> Described {
             Place::Metro { name, .. } | Place::State { name, .. } => {
                 DescribedPlace::Named(name.clone())
             }
-            Place::Rural { state } => DescribedPlace::Rural(state.clone()),
+            Place::Rural { state } => {
+                DescribedPlace::Rural(state.as_deref().map(|code| state_name(engine, code)))
+            }
         }),
         employer: (profile.employer.as_ref())
             .and_then(|id| entities.employer(id))
@@ -136,7 +138,7 @@ pub fn comparison_reply(
     let options: Vec<PlaceOption> = (named.iter().take(MAX_COMPARED))
         .map(|own| {
             let estimate = estimate::estimate(kb, &shared.merged_with(own));
-            let place_name = own.location.as_ref().map(|p| place_label(replies, p));
+            let place_name = own.location.as_ref().map(|p| place_label(engine, p));
             let employer_name = (own.employer.as_ref())
                 .and_then(|e| entities.employer(e))
                 .map(|e| e.name.clone());
@@ -180,15 +182,22 @@ pub fn comparison_reply(
 
 /// A place's short name: the first city of a metro ("Boston"), a state's
 /// name, "rural Ohio".
-fn place_label(replies: &crate::knowledge::Replies, place: &Place) -> String {
+fn place_label(engine: &Engine, place: &Place) -> String {
+    let replies = &engine.knowledge().replies;
     match place {
         Place::Metro { name, .. } => crate::render::words::short_place(name),
         Place::State { name, .. } => name.clone(),
-        Place::Rural { state: Some(state) } => {
-            crate::knowledge::fill(&replies.describe.rural_in, &[("state", state)])
-        }
+        Place::Rural { state: Some(code) } => crate::knowledge::fill(
+            &replies.describe.rural_in,
+            &[("state", &state_name(engine, code))],
+        ),
         Place::Rural { state: None } => replies.describe.rural.clone(),
     }
+}
+
+/// A state's name from its postal code ("KY" → "Kentucky").
+fn state_name(engine: &Engine, code: &str) -> String {
+    (engine.knowledge().wages.state(code)).map_or_else(|| code.to_string(), |s| s.name.clone())
 }
 
 /// The BLS median behind an estimate's place: the area's, or the average

@@ -23,6 +23,7 @@ mod other_role;
 mod pay;
 mod pay_figure;
 mod topic;
+mod wages;
 mod worth;
 
 pub use calculation::calculation_reply;
@@ -43,7 +44,14 @@ fn leanings<'a>(engine: &'a Engine, intent: &str) -> Vec<&'a str> {
 
 /// Answer an understood message, given what the person said before.
 pub fn route(engine: &Engine, understood: &Understood, memory: &Profile) -> Reply {
+    // "BLS median in Texas?", "which state pays most?": the tables answer,
+    // whether it was asked as pay, as a detail or as a plain question.
+    let asks_the_tables = matches!(
+        understood.intent,
+        Intent::About | Intent::Pay | Intent::DetailsGiven | Intent::Worth
+    ) && wages::asks_the_tables(understood);
     let mut reply = match understood.intent {
+        _ if asks_the_tables => wages::reply(engine, understood),
         Intent::Greeting => greeting::reply(engine),
         Intent::OtherRole => other_role::reply(engine, understood),
         Intent::OffTopic => decline::reply(engine, understood, None),

@@ -5,14 +5,14 @@ use super::confidence::{self, Basis};
 use super::topic::links;
 use crate::engine::Engine;
 use crate::reply::{Content, Decline, Reply, ReplyKind};
-use crate::understanding::Understood;
+use crate::understanding::{OtherRole, Understood};
 
 pub fn reply(engine: &Engine, understood: &Understood) -> Reply {
     let kb = engine.knowledge();
-    let role = understood
-        .other_role
-        .and_then(|i| kb.scope.other_roles.get(i))
-        .cloned();
+    let role = understood.other_role.as_ref().map(|role| match role {
+        OtherRole::Listed(name) => name.clone(),
+        OtherRole::Coordinator => kb.replies.other_coordinator.clone(),
+    });
     let mut reply = Reply::simple(
         ReplyKind::OtherRole,
         kb.replies.titles.other_role.clone(),

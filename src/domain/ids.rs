@@ -89,10 +89,12 @@ pub enum EntityKind {
     Benefit,
     Skill,
     Duty,
+    /// A source of pay figures: Salary.com, Payscale, Glassdoor, BLS.
+    Source,
 }
 
 impl EntityKind {
-    pub const ALL: [EntityKind; 7] = [
+    pub const ALL: [EntityKind; 8] = [
         EntityKind::Certification,
         EntityKind::Education,
         EntityKind::Experience,
@@ -100,6 +102,7 @@ impl EntityKind {
         EntityKind::Benefit,
         EntityKind::Skill,
         EntityKind::Duty,
+        EntityKind::Source,
     ];
 
     /// The name used in file names and TOML: `certification`, `benefit`.
@@ -112,6 +115,7 @@ impl EntityKind {
             EntityKind::Benefit => "benefit",
             EntityKind::Skill => "skill",
             EntityKind::Duty => "duty",
+            EntityKind::Source => "source",
         }
     }
 

@@ -27,6 +27,18 @@ pub struct IntentCues {
     pub judge: Vec<String>,
     pub greeting: Vec<String>,
     pub job: Vec<String>,
+    /// Words asking for the top of a ranking: "which state pays the most".
+    pub highest: Vec<String>,
+    /// Words asking for the bottom of one.
+    pub lowest: Vec<String>,
+    /// Words that rank metros or cities rather than states.
+    pub metro_words: Vec<String>,
+    /// Words that name states as a group ("which state").
+    pub state_words: Vec<String>,
+    /// Words that ask for a statistic ("median", "percentile").
+    pub figure_words: Vec<String>,
+    /// Words that ask why rather than what.
+    pub why_words: Vec<String>,
     /// Words that negate what follows: "not a coder".
     pub negations: Vec<String>,
     /// Words for lengths of time ("years", "exp"): a detail, not a topic.

@@ -18,6 +18,9 @@ pub struct Replies {
     pub fallback_title: String,
     /// A question about another job. `{role}`: the job named.
     pub other_role: String,
+    /// The other job, when it is another kind of coordinator ("event
+    /// coordinator"): the person's own qualifier is not repeated.
+    pub other_coordinator: String,
     /// An empty or punctuation-only message.
     pub empty: String,
     /// A message of only small words: "hi", "thanks", "hello there".
@@ -100,6 +103,8 @@ pub struct Replies {
     pub not_given: NotGivenWords,
     /// Declining a question.
     pub decline: DeclineWords,
+    /// Figures from the BLS wage tables.
+    pub wages: WageWords,
     pub titles: Titles,
     pub suggestions: Suggestions,
     /// Commands that open one topic: `/duties` on Discord, and in the
@@ -278,6 +283,26 @@ pub struct NotGivenWords {
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
+pub struct WageWords {
+    pub national: String,
+    pub nonmetro: String,
+    pub intro: String,
+    pub row: String,
+    pub median: String,
+    pub mean: String,
+    pub percentiles: String,
+    pub middle: String,
+    pub employment: String,
+    pub quotient: String,
+    pub highest: String,
+    pub lowest: String,
+    pub states: String,
+    pub metros: String,
+    pub caveat: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct DeclineWords {
     pub covers: String,
 }
@@ -356,6 +381,12 @@ pub struct Suggestions {
     /// Under a pay figure placed on the national range; the first is the
     /// reply's topic.
     pub pay_figure: Vec<String>,
+    /// Under BLS wage figures; the first is their topic.
+    pub wages: Vec<String>,
+    /// The topic of a ranking of the best-paying places.
+    pub wages_highest: Vec<String>,
+    /// The topic of a ranking of the lowest-paying places.
+    pub wages_lowest: Vec<String>,
 }
 
 impl Suggestions {
@@ -367,6 +398,9 @@ impl Suggestions {
             .chain(&self.comparison)
             .chain(&self.calculation)
             .chain(&self.pay_figure)
+            .chain(&self.wages)
+            .chain(&self.wages_highest)
+            .chain(&self.wages_lowest)
     }
 }
 
@@ -380,6 +414,7 @@ pub struct Titles {
     pub compare: String,
     pub pay_figure: String,
     pub not_given: String,
+    pub wages: String,
     pub other_role: String,
     pub too_long: String,
     pub empty: String,
@@ -588,6 +623,15 @@ fn placeholders_of(path: &str) -> &'static [&'static str] {
         "pay_figure.band" => &["band", "low", "high"],
         "not_given.with_subject" => &["what", "subject"],
         "not_given.without_subject" => &["what"],
+        "wages.nonmetro" => &["state", "areas"],
+        "wages.row" => &["area", "year", "figures"],
+        "wages.median" => &["median"],
+        "wages.mean" => &["mean"],
+        "wages.percentiles" => &["p10", "p90"],
+        "wages.middle" => &["p25", "p75"],
+        "wages.employment" => &["employment"],
+        "wages.quotient" => &["quotient"],
+        "wages.highest" | "wages.lowest" => &["of", "year", "list"],
         _ => &[],
     }
 }

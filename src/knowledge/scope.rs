@@ -29,6 +29,12 @@ pub struct Scope {
     pub role_words: Vec<String>,
     /// Other jobs people ask about ("physical therapist", "nurse").
     pub other_roles: Vec<String>,
+    /// The role's title words ("coordinator"): with a qualifier not in
+    /// `our_qualifiers` they name another job ("event coordinator").
+    pub role_heads: Vec<String>,
+    pub our_qualifiers: Vec<String>,
+    /// Fields whose coordinators are another job ("event", "logistics").
+    pub other_fields: Vec<String>,
     pub off_topic: Vec<OffTopic>,
 }
 
@@ -37,6 +43,9 @@ pub struct Scope {
 struct RawScope {
     role_words: Vec<String>,
     other_roles: Vec<String>,
+    role_heads: Vec<String>,
+    our_qualifiers: Vec<String>,
+    other_fields: Vec<String>,
     off_topic: Vec<Spanned<OffTopic>>,
 }
 
@@ -62,6 +71,9 @@ impl Scope {
         Some(Scope {
             role_words: raw.role_words,
             other_roles: raw.other_roles,
+            role_heads: raw.role_heads,
+            our_qualifiers: raw.our_qualifiers,
+            other_fields: raw.other_fields,
             off_topic,
         })
     }

@@ -9,8 +9,8 @@ use crate::domain::{Experience, dollars, grouped, hourly_dollars, signed_dollars
 use crate::estimate::{Estimate, Evidence, Factor, FactorKind, Missing, PlaceEvidence};
 use crate::knowledge::{Replies, fill};
 use crate::reply::{
-    ComparedBy, Content, Described, DescribedPlace, EntityComparison, PayFigure, PayPosition,
-    PayRange, PlaceComparison, Reply, Verdict,
+    AreaGroup, ComparedBy, Content, Described, DescribedPlace, EntityComparison, PayFigure,
+    PayPosition, PayRange, PlaceComparison, Reply, Verdict, WageTable,
 };
 
 /// Pay within this share of an estimate's typical figure counts as typical.
@@ -138,6 +138,7 @@ pub fn sections(reply: &Reply, words: &Replies) -> Sections {
                 ..Sections::default()
             }
         }
+        Content::Wages(table) => wages(words, table),
         Content::Decline(decline) => {
             let mut parts = Vec::new();
             if let Some(reason) = &decline.reason {
@@ -800,6 +801,88 @@ fn pay_figure(words: &Replies, figure: &PayFigure) -> Sections {
         body,
         working_out: Vec::new(),
         notes: vec![w.sharpen.clone()],
+    }
+}
+
+fn wages(words: &Replies, table: &WageTable) -> Sections {
+    let w = &words.wages;
+    let body = match table {
+        WageTable::Rows { rows } => {
+            let lines: Vec<String> = (rows.iter())
+                .map(|row| {
+                    let money = |v: Option<i64>| v.map(dollars);
+                    let mut figures = Vec::new();
+                    if let Some(median) = money(row.median) {
+                        figures.push(fill(&w.median, &[("median", &median)]));
+                    }
+                    if let Some(mean) = money(row.mean) {
+                        figures.push(fill(&w.mean, &[("mean", &mean)]));
+                    }
+                    if let (Some(p25), Some(p75)) = (money(row.p25), money(row.p75)) {
+                        figures.push(fill(&w.middle, &[("p25", &p25), ("p75", &p75)]));
+                    }
+                    if let (Some(p10), Some(p90)) = (money(row.p10), money(row.p90)) {
+                        figures.push(fill(&w.percentiles, &[("p10", &p10), ("p90", &p90)]));
+                    }
+                    if let Some(employment) = row.employment {
+                        figures.push(fill(
+                            &w.employment,
+                            &[("employment", &grouped(employment.unsigned_abs()))],
+                        ));
+                    }
+                    if let Some(quotient) = row.location_quotient {
+                        figures.push(fill(
+                            &w.quotient,
+                            &[("quotient", &format!("{quotient:.2}"))],
+                        ));
+                    }
+                    fill(
+                        &w.row,
+                        &[
+                            ("area", &row.area),
+                            ("year", &row.year.to_string()),
+                            ("figures", &figures.join("; ")),
+                        ],
+                    )
+                })
+                .collect();
+            lines.join("\n")
+        }
+        WageTable::Ranked {
+            of,
+            year,
+            highest,
+            lowest,
+        } => {
+            let of = match of {
+                AreaGroup::States => &w.states,
+                AreaGroup::Metros => &w.metros,
+            };
+            let list = |areas: &[(String, i64)]| {
+                (areas.iter())
+                    .map(|(name, median)| format!("{name} {}", dollars(*median)))
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            };
+            let year = year.to_string();
+            let line = |template: &str, areas: &[(String, i64)]| {
+                fill(
+                    template,
+                    &[("of", of), ("year", &year), ("list", &list(areas))],
+                )
+            };
+            format!(
+                "{}\n\n{}",
+                line(&w.highest, highest),
+                line(&w.lowest, lowest)
+            )
+        }
+    };
+    Sections {
+        headline: w.intro.clone(),
+        body,
+        working_out: Vec::new(),
+        notes: vec![w.caveat.clone()],
     }
 }
 

@@ -21,6 +21,10 @@ use serde::Serialize;
 pub const DOMAIN_SPECIFICITY: f64 = 1.0;
 /// Specificity at which a word counts fully.
 const FULL_SPECIFICITY: f64 = 2.5;
+/// A foreign word at least this strong qualifies the domain word beside it.
+const QUALIFIER_WEIGHT: f64 = 0.6;
+/// What a qualified domain word counts against the role.
+const QUALIFIED_PENALTY: f64 = 0.5;
 /// What a domain phrase counts for.
 const PHRASE_WEIGHT: f64 = 1.0;
 /// English words at least this common (Zipf) are no evidence against the
@@ -41,6 +45,9 @@ pub struct TopicEvidence {
     pub foreign_words: Vec<String>,
     /// Content words of the question itself.
     pub question_words: usize,
+    /// Domain words qualified by a foreign word beside them ("scuba
+    /// certified"), which counted against the role instead.
+    pub qualified: Vec<String>,
 }
 
 impl TopicEvidence {
@@ -64,6 +71,7 @@ pub fn weigh(
     phrases: &[Vec<String>],
     normalized: &str,
     neutral: &dyn Fn(&str) -> bool,
+    named: &dyn Fn(usize) -> bool,
 ) -> TopicEvidence {
     let mut evidence = TopicEvidence::default();
     // A domain phrase counts once, as a whole, when it has content words
@@ -84,6 +92,8 @@ pub fn weigh(
         .unwrap_or_default();
     let in_question = |word: &str| question.is_empty() || question.iter().any(|q| q == word);
     let mut seen: Vec<&str> = Vec::new();
+    // What each word was weighed as, for the qualifier pass below.
+    let mut weighed: Vec<(&str, f64, f64)> = Vec::new();
     for word in words {
         if seen.contains(&word.as_str())
             || in_phrase.contains(&word.as_str())
@@ -100,10 +110,11 @@ pub fn weigh(
         }
         match analyzer.specificity(word) {
             Some(s) if s >= DOMAIN_SPECIFICITY => {
-                evidence.domain += ((s - DOMAIN_SPECIFICITY)
-                    / (FULL_SPECIFICITY - DOMAIN_SPECIFICITY))
+                let weight = ((s - DOMAIN_SPECIFICITY) / (FULL_SPECIFICITY - DOMAIN_SPECIFICITY))
                     .clamp(0.25, 1.0);
+                evidence.domain += weight;
                 evidence.domain_words.push(word.clone());
+                weighed.push((word, weight, 0.0));
             }
             Some(_) => {}
             // A lexicon variant ("info", "docs", "pts") is careerbot's own
@@ -122,17 +133,61 @@ pub fn weigh(
                 if weight > 0.0 {
                     evidence.foreign += weight;
                     evidence.foreign_words.push(word.clone());
+                    weighed.push((word, 0.0, weight));
                 }
             }
             None => {}
         }
     }
+    qualify(analyzer, words, named, &weighed, &mut evidence);
     evidence
+}
+
+/// A domain word right next to a word the role never uses is that word's
+/// thing, not the role's: "scuba certified", "senior dog", "Epic
+/// Universe", "sign up bonus on a credit card". Such a domain word counts
+/// for nothing, and the pair counts against the role.
+fn qualify(
+    analyzer: &Analyzer,
+    words: &[String],
+    named: &dyn Fn(usize) -> bool,
+    weighed: &[(&str, f64, f64)],
+    evidence: &mut TopicEvidence,
+) {
+    let of = |word: &str| weighed.iter().find(|(w, _, _)| *w == word);
+    // Content words with their token positions, skipping small words.
+    let content: Vec<(usize, &str)> = (words.iter().enumerate())
+        .filter(|(_, w)| !analyzer.is_stopword(w))
+        .map(|(i, w)| (i, w.as_str()))
+        .collect();
+    let mut qualified: Vec<&str> = Vec::new();
+    for (k, &(position, word)) in content.iter().enumerate() {
+        // Only the names of things (certifications, levels, systems,
+        // benefits) take another field's qualifier.
+        if !named(position) {
+            continue;
+        }
+        let Some((_, domain, _)) = of(word).filter(|(_, d, _)| *d > 0.0) else {
+            continue;
+        };
+        let foreign_beside = [k.checked_sub(1), Some(k + 1)]
+            .into_iter()
+            .flatten()
+            .filter_map(|j| content.get(j))
+            .any(|(_, other)| of(other).is_some_and(|(_, _, f)| *f >= QUALIFIER_WEIGHT));
+        if foreign_beside && !qualified.contains(&word) {
+            qualified.push(word);
+            evidence.domain -= domain;
+            evidence.foreign += QUALIFIED_PENALTY;
+        }
+    }
+    evidence.domain = evidence.domain.max(0.0);
+    evidence.qualified = qualified.iter().map(|w| w.to_string()).collect();
 }
 
 /// The sentence that asks the question in a message of several: the last
 /// one ending in "?", or else the last one. `None` for a single sentence.
-fn question_sentence(normalized: &str) -> Option<&str> {
+pub fn question_sentence(normalized: &str) -> Option<&str> {
     let sentences: Vec<&str> = sentences(normalized)
         .into_iter()
         .filter(|s| !tokenize(s).is_empty())

@@ -75,6 +75,12 @@ pub struct IntentReader {
     greeting: PhraseSet<()>,
     job: PhraseSet<()>,
     self_words: PhraseSet<()>,
+    highest: PhraseSet<()>,
+    lowest: PhraseSet<()>,
+    metro_words: PhraseSet<()>,
+    state_words: PhraseSet<()>,
+    figure_words: PhraseSet<()>,
+    why_words: PhraseSet<()>,
     question_openers: Vec<String>,
     question_words: PhraseSet<()>,
     aspects: Vec<(String, PhraseSet<()>)>,
@@ -95,6 +101,17 @@ pub struct Cues {
     pub job: bool,
     /// The person speaks of themself ("my salary", "should I make").
     pub about_self: bool,
+    /// Asks for the highest (`Some(true)`) or lowest (`Some(false)`):
+    /// "which state pays the most".
+    pub ranking: Option<bool>,
+    /// Asks about metros or cities rather than states.
+    pub of_metros: bool,
+    /// Names states as a group ("which state").
+    pub of_states: bool,
+    /// Asks for a statistic: a median, a mean, a percentile, employment.
+    pub figure: bool,
+    /// Asks why or how come, not what.
+    pub why: bool,
 }
 
 /// What the classifier needs besides the cues.
@@ -119,6 +136,35 @@ pub struct Facts {
     pub only_small_words: bool,
 }
 
+impl Cues {
+    /// The names of the cues present, for `careerbot explain`.
+    pub fn names(&self) -> Vec<&'static str> {
+        let flags = [
+            (self.cost, "cost"),
+            (self.cost_opener, "cost_opener"),
+            (self.duration, "duration"),
+            (self.compare, "compare"),
+            (self.worth, "worth"),
+            (self.how_to, "how_to"),
+            (self.judge, "judge"),
+            (self.greeting, "greeting"),
+            (self.job, "job"),
+            (self.about_self, "self"),
+            (self.ranking == Some(true), "highest"),
+            (self.ranking == Some(false), "lowest"),
+            (self.of_metros, "metros"),
+            (self.of_states, "states"),
+            (self.figure, "figure"),
+            (self.why, "why"),
+        ];
+        flags
+            .into_iter()
+            .filter(|(on, _)| *on)
+            .map(|(_, name)| name)
+            .collect()
+    }
+}
+
 impl IntentReader {
     pub fn new(cues: &IntentCues) -> IntentReader {
         let set = |list: &[String]| PhraseSet::new(list.iter().map(|w| (w.clone(), ())));
@@ -139,6 +185,12 @@ impl IntentReader {
             greeting: set(&cues.greeting),
             job: set(&cues.job),
             self_words: set(&cues.self_words),
+            highest: set(&cues.highest),
+            lowest: set(&cues.lowest),
+            metro_words: set(&cues.metro_words),
+            state_words: set(&cues.state_words),
+            figure_words: set(&cues.figure_words),
+            why_words: set(&cues.why_words),
             question_openers: cues.question_openers.clone(),
             question_words: set(&cues.question_words),
             aspects: (cues.aspects.iter())
@@ -191,6 +243,18 @@ impl IntentReader {
             greeting: self.greeting.contains_any(text),
             job: self.job.contains_any(text),
             about_self: self.self_words.contains_any(text),
+            ranking: match (
+                self.highest.contains_any(text),
+                self.lowest.contains_any(text),
+            ) {
+                (true, _) => Some(true),
+                (false, true) => Some(false),
+                _ => None,
+            },
+            of_metros: self.metro_words.contains_any(text),
+            of_states: self.state_words.contains_any(text),
+            figure: self.figure_words.contains_any(text),
+            why: self.why_words.contains_any(text),
         }
     }
 

@@ -19,4 +19,4 @@ pub use evidence::TopicEvidence;
 pub use intent::{Cues, Intent};
 pub use normalize::{normalize, tokenize};
 pub use phrases::{Found, PhraseSet, TokenText};
-pub use understood::{Understander, Understood};
+pub use understood::{OtherRole, Understander, Understood};

@@ -44,8 +44,8 @@ pub struct Understood {
     pub asks_job: bool,
     /// Evidence for and against the message being about the role.
     pub evidence: TopicEvidence,
-    /// Another job named (the index of `scope.other_roles`).
-    pub other_role: Option<usize>,
+    /// Another job named ("physical therapist", "event coordinator").
+    pub other_role: Option<OtherRole>,
     /// An off-topic group whose trigger phrase the message has.
     pub off_topic_trigger: Option<usize>,
     /// Short, or opening like "what about": it continues the last answer.
@@ -93,6 +93,21 @@ impl Understood {
     pub fn names_an_entity(&self) -> bool {
         self.mentions.iter().any(|m| m.entity().is_some())
     }
+
+    /// Whether it asks why rather than what.
+    pub fn is_why(&self) -> bool {
+        self.cues.why
+    }
+}
+
+/// Another job a message names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OtherRole {
+    /// One of `scope.toml`'s other roles, by its name there.
+    Listed(String),
+    /// Another kind of coordinator ("event coordinator"); not repeated
+    /// back, since the qualifier is the person's own word.
+    Coordinator,
 }
 
 /// Everything that reads messages, built once from the knowledge base.
@@ -109,6 +124,12 @@ pub struct Understander {
     /// A number followed by an hourly phrase: "22.50 an hour", "$22/hr".
     hourly_rate: Regex,
     other_roles: PhraseSet<usize>,
+    other_role_names: Vec<String>,
+    /// The role's title words ("coordinator") and the qualifiers that keep
+    /// them this role ("care coordinator", "patient coordinator").
+    role_heads: Vec<String>,
+    our_qualifiers: Vec<String>,
+    other_fields: Vec<String>,
     role_words: PhraseSet<()>,
     off_topic_triggers: PhraseSet<usize>,
     follow_up_openers: Vec<String>,
@@ -150,6 +171,10 @@ impl Understander {
             cost_openers: phrases(&kb.intents.cost_openers),
             hourly_words: phrases(&kb.lexicon.hourly_words),
             hourly_rate,
+            other_role_names: kb.scope.other_roles.clone(),
+            role_heads: kb.scope.role_heads.clone(),
+            our_qualifiers: kb.scope.our_qualifiers.clone(),
+            other_fields: kb.scope.other_fields.clone(),
             other_roles: PhraseSet::new(
                 (kb.scope.other_roles.iter().enumerate()).map(|(i, r)| (r.clone(), i)),
             ),
@@ -184,7 +209,10 @@ impl Understander {
         let text = TokenText::new(&normalized);
         let analysis = self.analyzer.analyze(&normalized);
         let (profile, alternatives) = self.details.read_compared(&original, &normalized);
-        let mut mentions = self.entities.find(&text);
+        // Names are found in the words as corrected ("bachlors" is a
+        // bachelor's degree); correction keeps one token per token.
+        let corrected = TokenText::new(&analysis.tokens.join(" "));
+        let mut mentions = self.entities.find(&corrected);
         // A degree written as an abbreviation ("BA vs AA") is found by the
         // detail reader only.
         if let Some(level) = &profile.education
@@ -202,21 +230,46 @@ impl Understander {
             });
         }
 
-        let pay_mentions = analysis
-            .words
-            .iter()
+        // A long backstory should not drown the question: what kind of
+        // question it is comes from the sentence that asks it.
+        let focus_normalized = evidence::question_sentence(&normalized);
+        let focus_analysis = focus_normalized.map(|f| self.analyzer.analyze(f));
+        let focus_text = focus_normalized.map(TokenText::new);
+        let (focus, focus_words) = match (&focus_text, &focus_analysis) {
+            (Some(text), Some(analysis)) => (text, &analysis.words),
+            _ => (&text, &analysis.words),
+        };
+        let pay_mentions = (focus_words.iter())
             .filter(|w| self.pay_words.contains(*w))
             .count();
-        let openers = self.cost_openers.find_longest(&text).len();
+        let openers = self.cost_openers.find_longest(focus).len();
         let asks_pay = pay_mentions > openers;
         let asks_hourly = self.hourly_words.contains_any(&text);
-        let cues = self.intents.cues(&text, &mentions, asks_pay);
+        let cues = self.intents.cues(focus, &mentions, asks_pay);
         // "Dental receptionist" names another job, though "receptionist"
         // alone is a word for this one: a role word counts only outside
         // the other jobs named.
         let roles = self.other_roles.find_longest(&text);
-        let about_role = (self.role_words.find_longest(&text).iter())
-            .any(|w| !roles.iter().any(|r| r.start <= w.start && w.end <= r.end));
+        let role_words = self.role_words.find_longest(&text);
+        // "Event coordinator", "project coordinator": the role's own title
+        // word with someone else's qualifier is another job.
+        let other_coordinator = (role_words.iter())
+            .filter(|w| w.end - w.start == 1 && self.role_heads.contains(&text.tokens[w.start]))
+            .find_map(|w| {
+                let before = text.tokens[..w.start].last()?;
+                // Another field's word ("event", "logistics"), or an
+                // everyday word the role's knowledge never uses.
+                let other_field = self.other_fields.iter().any(|f| f == before)
+                    || (self.analyzer.is_english(before)
+                        && self.analyzer.specificity(before).is_none()
+                        && !self.analyzer.is_stopword(before)
+                        && !self.analyzer.is_synonym(before));
+                let ours = self.our_qualifiers.iter().any(|q| q == before);
+                (other_field && !ours).then_some(OtherRole::Coordinator)
+            });
+        let about_role = other_coordinator.is_none()
+            && (role_words.iter())
+                .any(|w| !roles.iter().any(|r| r.start <= w.start && w.end <= r.end));
         let asks_job = cues.job || about_role;
 
         let package = compensation::read_package(&normalized);
@@ -238,7 +291,8 @@ impl Understander {
                         .any(|m| m.start <= r.start && r.end <= m.end);
                     !inside && !self.negated(&text, r.start)
                 })
-                .map(|r| r.label),
+                .map(|r| OtherRole::Listed(self.other_role_names[r.label].clone()))
+                .or(other_coordinator),
         };
         let off_topic_trigger = self
             .off_topic_triggers
@@ -261,6 +315,11 @@ impl Understander {
             &analysis.phrases,
             &normalized,
             &neutral,
+            &|position| {
+                mentions
+                    .iter()
+                    .any(|m| m.start <= position && position < m.end)
+            },
         );
         let place_terms: Vec<String> = (place_tokens.iter().chain(&self.time_words))
             .map(|t| self.analyzer.stem(t))
