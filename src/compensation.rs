@@ -12,7 +12,7 @@ use serde::Serialize;
 use std::sync::LazyLock;
 
 /// What a person said about a job's pay package.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct PackageQuestion {
     pub base: Option<i64>,
     pub contribution_pct: Option<f64>,
@@ -31,6 +31,19 @@ impl PackageQuestion {
         self.match_pct.is_some()
             || self.bonus.is_some()
             || (self.contribution_pct.is_some() && self.mentions_retirement)
+    }
+
+    /// These terms with newer ones over them: what the newer message says
+    /// wins, what it does not say is kept.
+    pub fn merged_with(&self, newer: &PackageQuestion) -> PackageQuestion {
+        PackageQuestion {
+            base: newer.base.or(self.base),
+            contribution_pct: newer.contribution_pct.or(self.contribution_pct),
+            match_pct: newer.match_pct.or(self.match_pct),
+            cap_pct: newer.cap_pct.or(self.cap_pct),
+            bonus: newer.bonus.or(self.bonus),
+            mentions_retirement: newer.mentions_retirement || self.mentions_retirement,
+        }
     }
 
     /// Enough to calculate: a base salary and something to add to it.
@@ -54,6 +67,8 @@ pub struct PackageTotal {
     pub employee_contribution: i64,
     /// What the employer adds a year.
     pub employer_match: i64,
+    /// The match as a share of pay, in percent.
+    pub match_share_pct: f64,
     pub bonus: i64,
     /// Base + match + bonus.
     pub total: i64,
@@ -71,6 +86,8 @@ pub enum Assumption {
     CommonMatch { match_pct: f64, cap_pct: f64 },
     /// No contribution given: enough for the full match.
     FullContribution { contribution_pct: f64 },
+    /// No salary given: the guide's national median, as an example.
+    MedianBase { base: i64 },
 }
 
 static MONEY: LazyLock<Regex> =
@@ -228,6 +245,7 @@ pub fn calculate(question: &PackageQuestion, common: &Retirement) -> Option<Pack
     let matched_share = contribution_pct.min(cap_pct);
     let employer_match = (base as f64 * matched_share / 100.0 * match_pct / 100.0).round() as i64;
     let bonus = question.bonus.unwrap_or(0);
+    let match_share_pct = matched_share * match_pct / 100.0;
     Some(PackageTotal {
         base,
         contribution_pct,
@@ -235,6 +253,7 @@ pub fn calculate(question: &PackageQuestion, common: &Retirement) -> Option<Pack
         cap_pct,
         employee_contribution,
         employer_match,
+        match_share_pct,
         bonus,
         total: base + employer_match + bonus,
         assumptions,

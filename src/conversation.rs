@@ -2,6 +2,7 @@
 //!
 //! Profile stay in memory only. `forget` drops them.
 
+use crate::answer::Memory;
 use crate::domain::Profile;
 use crate::engine::Engine;
 use crate::reply::{Reply, ReplyKind};
@@ -10,7 +11,7 @@ use crate::understanding::normalize;
 /// One person's conversation with the engine.
 #[derive(Debug, Default, Clone)]
 pub struct Conversation {
-    memory: Profile,
+    memory: Memory,
 }
 
 impl Conversation {
@@ -20,17 +21,17 @@ impl Conversation {
 
     /// The details remembered so far.
     pub fn memory(&self) -> &Profile {
-        &self.memory
+        &self.memory.profile
     }
 
     /// Remember details given some other way than a message (a form).
     pub fn remember(&mut self, details: &Profile) {
-        self.memory = self.memory.merged_with(details);
+        self.memory.profile = self.memory.profile.merged_with(details);
     }
 
-    /// Drop every remembered detail.
+    /// Drop everything remembered: details, last topic, package terms.
     pub fn forget(&mut self) {
-        self.memory = Profile::default();
+        self.memory = Memory::default();
     }
 
     /// Answer a message, remembering any details it gives.
@@ -60,8 +61,8 @@ impl Conversation {
             reply.confidence = 1.0;
             return reply;
         }
-        let reply = engine.answer_with(message, &self.memory);
-        self.memory = self.memory.merged_with(&reply.new_details);
+        let reply = engine.answer_in(message, &self.memory);
+        self.memory.remember(&reply);
         reply
     }
 }

@@ -135,7 +135,13 @@ impl Engine {
     }
 
     /// Answer one message, using details remembered from earlier messages.
-    pub fn answer_with(&self, question: &str, memory: &Profile) -> Reply {
+    pub fn answer_with(&self, question: &str, details: &Profile) -> Reply {
+        self.answer_in(question, &answer::Memory::of(details))
+    }
+
+    /// Answer one message in a conversation: with the details, the last
+    /// topic and the package terms remembered from earlier messages.
+    pub fn answer_in(&self, question: &str, memory: &answer::Memory) -> Reply {
         let replies = &self.kb.replies;
         if question.chars().count() > MAX_QUESTION_CHARS {
             return Reply::simple(

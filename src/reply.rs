@@ -7,7 +7,7 @@
 //! [`crate::render`] word the structure from `replies.toml`, so the terminal,
 //! the JSON contract and Discord all show the same reply their own way.
 
-use crate::compensation::PackageTotal;
+use crate::compensation::{PackageQuestion, PackageTotal};
 use crate::domain::{EntityKind, Experience, Profile};
 use crate::estimate::Estimate;
 use crate::understanding::Intent;
@@ -64,6 +64,9 @@ pub struct Reply {
     pub suggestions: Vec<TopicLink>,
     /// Details found in this message (front ends remember them).
     pub new_details: Profile,
+    /// Pay-package terms stated in this message ("they match 50% up to
+    /// 6%"), remembered for a later calculation.
+    pub new_terms: PackageQuestion,
     /// Details the reply used (this message's merged with remembered ones).
     pub details_used: Profile,
 }
@@ -304,6 +307,7 @@ impl Reply {
             sources: Vec::new(),
             suggestions: Vec::new(),
             new_details: Profile::default(),
+            new_terms: PackageQuestion::default(),
             details_used: Profile::default(),
         }
     }

@@ -19,7 +19,7 @@ const BLIND_THRESHOLDS: [(Measure, f64); 6] = [
     (Measure::NearMiss, 0.68),
     (Measure::OffTopic, 0.96),
     (Measure::Comparison, 0.86),
-    (Measure::Conversation, 0.68),
+    (Measure::Conversation, 0.85),
     (Measure::OtherRole, 0.93),
 ];
 
@@ -59,7 +59,7 @@ const DEV_FLOORS: [(Measure, f64); 6] = [
     (Measure::NearMiss, 0.0),
     (Measure::OffTopic, 0.0),
     (Measure::Comparison, 0.0),
-    (Measure::Conversation, 0.0),
+    (Measure::Conversation, 0.85),
     (Measure::OtherRole, 0.0),
 ];
 

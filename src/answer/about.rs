@@ -2,16 +2,19 @@
 //! named, or the best-ranked entry, or a decline. A short message that only
 //! adds a detail after an estimate ("and in Denver?") continues it.
 
+use super::Memory;
 use super::estimate::{EstimateView, estimate_reply};
 use super::topic::best_topic;
-use crate::domain::Profile;
 use crate::engine::Engine;
 use crate::reply::Reply;
 use crate::understanding::Understood;
 
-pub fn reply(engine: &Engine, understood: &Understood, memory: &Profile) -> Reply {
-    if memory.affects_estimate() && understood.follow_up && understood.profile.affects_estimate() {
-        let merged = memory.merged_with(&understood.profile);
+pub fn reply(engine: &Engine, understood: &Understood, memory: &Memory) -> Reply {
+    if memory.profile.affects_estimate()
+        && understood.follow_up
+        && understood.profile.affects_estimate()
+    {
+        let merged = memory.profile.merged_with(&understood.profile);
         let view = EstimateView {
             hourly: understood.asks_hourly,
             their_pay: merged.own_pay,
@@ -19,5 +22,5 @@ pub fn reply(engine: &Engine, understood: &Understood, memory: &Profile) -> Repl
         };
         return estimate_reply(engine, &merged, view);
     }
-    best_topic(engine, understood, &[])
+    best_topic(engine, understood, &[], memory)
 }

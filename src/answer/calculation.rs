@@ -2,18 +2,20 @@
 //! any bonus. A salary stated earlier in the conversation is the base when
 //! this message gives none.
 
+use super::Memory;
 use super::confidence::{self, Basis};
 use super::topic::links;
 use crate::compensation::{self, PackageQuestion};
-use crate::domain::Profile;
 use crate::engine::Engine;
 use crate::reply::{Content, Reply, ReplyKind};
 use crate::understanding::Understood;
 
-pub fn reply(engine: &Engine, understood: &Understood, memory: &Profile) -> Reply {
-    let mut package = understood.package.clone();
+pub fn reply(engine: &Engine, understood: &Understood, memory: &Memory) -> Reply {
+    // Terms stated earlier count, this message's over them; a salary
+    // given before is the base when this message gives none.
+    let mut package = memory.terms.merged_with(&understood.package);
     if package.base.is_none() {
-        package.base = understood.pay_figure.or(memory.own_pay);
+        package.base = understood.pay_figure.or(memory.profile.own_pay);
     }
     calculation_reply(engine, &package)
 }
@@ -22,7 +24,16 @@ pub fn reply(engine: &Engine, understood: &Understood, memory: &Profile) -> Repl
 pub fn calculation_reply(engine: &Engine, package: &PackageQuestion) -> Reply {
     let kb = engine.knowledge();
     let replies = &kb.replies;
-    let Some(total) = compensation::calculate(package, &kb.model.retirement) else {
+    // Match terms with no salary ("and if I only put in 3%?"): worked on
+    // the guide's national median, and said so, with the share of pay.
+    let mut package = package.clone();
+    let example_base = (package.base.is_none()
+        && (package.match_pct.is_some() || package.mentions_retirement))
+        .then_some(kb.model.national.median);
+    if example_base.is_some() {
+        package.base = example_base;
+    }
+    let Some(mut total) = compensation::calculate(&package, &kb.model.retirement) else {
         let mut reply = Reply::simple(
             ReplyKind::Notice,
             replies.titles.calculation.clone(),
@@ -43,6 +54,11 @@ pub fn calculation_reply(engine: &Engine, package: &PackageQuestion) -> Reply {
         engine,
         replies.suggestions.calculation.iter().map(String::as_str),
     );
+    if let Some(base) = example_base {
+        total
+            .assumptions
+            .insert(0, compensation::Assumption::MedianBase { base });
+    }
     reply.content = Content::Calculation(total);
     reply
 }

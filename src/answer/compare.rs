@@ -7,10 +7,11 @@
 //! first where the guide's figures or ratings support one, and a plain
 //! "no basis" where they do not.
 
+use super::Memory;
 use super::confidence::{self, Basis};
 use super::estimate::{EstimateView, comparison_reply};
 use super::topic::links;
-use crate::domain::{EntityId, EntityKind, Profile};
+use crate::domain::{EntityId, EntityKind};
 use crate::engine::Engine;
 use crate::knowledge::Entity;
 use crate::reply::{Content, EntityComparison, EntityOption, PayRange, Reply, ReplyKind, Verdict};
@@ -23,9 +24,9 @@ const MAX_OPTIONS: usize = 4;
 /// Pay figures this close (as a share of the lower) give no pay verdict.
 const PAY_TIE: f64 = 0.05;
 
-pub fn reply(engine: &Engine, understood: &Understood, memory: &Profile) -> Reply {
+pub fn reply(engine: &Engine, understood: &Understood, memory: &Memory) -> Reply {
     let kb = engine.knowledge();
-    let merged = memory.merged_with(&understood.profile);
+    let merged = memory.profile.merged_with(&understood.profile);
     if understood.alternatives.places.len() >= 2 {
         let view = EstimateView {
             hourly: understood.asks_hourly,

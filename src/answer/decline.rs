@@ -81,6 +81,12 @@ pub fn against_the_role(
     no_evidence && confidence < UNSUPPORTED_RANKING
 }
 
+/// Only the words against the role, for a follow-up whose subject the
+/// conversation already settled: they must outweigh the words for it.
+pub fn against_the_role_in_words(evidence: &TopicEvidence) -> bool {
+    evidence.foreign > 0.0 && evidence.domain + ASKS_WEIGHT < evidence.foreign
+}
+
 /// The decline: the off-topic group's own words when one fits, what
 /// careerbot covers, and at most three topics that really are close.
 pub fn reply(engine: &Engine, understood: &Understood, ranking: Option<&Ranking>) -> Reply {

@@ -2,10 +2,11 @@
 //! move pay. They are remembered, and answered with the estimate they
 //! make, together with what was said before.
 
+use super::Memory;
 use super::decline;
 use super::estimate::{EstimateView, estimate_reply};
 use super::topic::{best_topic, rank};
-use crate::domain::{Experience, Profile};
+use crate::domain::Experience;
 use crate::engine::Engine;
 use crate::reply::Reply;
 use crate::understanding::Understood;
@@ -14,11 +15,11 @@ use crate::understanding::Understood;
 /// as a question ("5 years, CMAA, Boston, hospital?").
 const A_PROFILE: usize = 3;
 
-pub fn reply(engine: &Engine, understood: &Understood, memory: &Profile) -> Reply {
+pub fn reply(engine: &Engine, understood: &Understood, memory: &Memory) -> Reply {
     // "Does a CPCT help?" asks about the certification; "I have a CPCT"
     // gives a detail. A bare name ("cmaa", "hospital jobs") asks about the
     // thing named.
-    let continues = memory.affects_estimate() && understood.follow_up;
+    let continues = memory.profile.affects_estimate() && understood.follow_up;
     let profile = &understood.profile;
     let only_names = profile.location.is_none()
         && !matches!(profile.experience, Some(Experience::Years(_)))
@@ -28,7 +29,7 @@ pub fn reply(engine: &Engine, understood: &Understood, memory: &Profile) -> Repl
     let only_details = understood.evidence.question_words == 0;
     let asked = understood.is_question && profile.kinds_known() < A_PROFILE && !only_details;
     if (about_the_thing || asked) && !continues {
-        return best_topic(engine, understood, &[]);
+        return best_topic(engine, understood, &[], memory);
     }
     // "Weather in NYC", "best pizza in Chicago": a place is named, but the
     // question is about something else.
@@ -36,7 +37,7 @@ pub fn reply(engine: &Engine, understood: &Understood, memory: &Profile) -> Repl
     if decline::names_something_else(understood, &ranking) {
         return decline::reply(engine, understood, Some(&ranking));
     }
-    let merged = memory.merged_with(&understood.profile);
+    let merged = memory.profile.merged_with(&understood.profile);
     let view = EstimateView {
         hourly: understood.asks_hourly,
         their_pay: merged.own_pay,

@@ -30,6 +30,7 @@ pub use calculation::calculation_reply;
 pub use estimate::{EstimateView, describe, estimate_reply};
 pub use topic::{entry_reply, rank};
 
+use crate::compensation::PackageQuestion;
 use crate::domain::Profile;
 use crate::engine::Engine;
 use crate::reply::{Content, Reply};
@@ -42,16 +43,56 @@ fn leanings<'a>(engine: &'a Engine, intent: &str) -> Vec<&'a str> {
         .unwrap_or_default()
 }
 
+/// What a conversation remembers between messages, in memory only: the
+/// person's details, the topic last answered (for follow-ups such as
+/// "which one is best?"), and pay-package terms stated earlier.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Memory {
+    pub profile: Profile,
+    pub last_topic: Option<String>,
+    pub terms: PackageQuestion,
+}
+
+impl Memory {
+    /// A memory of details only.
+    pub fn of(profile: &Profile) -> Memory {
+        Memory {
+            profile: profile.clone(),
+            ..Memory::default()
+        }
+    }
+
+    /// Take in what a reply says to remember: its details, its topic, and
+    /// the package terms of the message it answered.
+    pub fn remember(&mut self, reply: &Reply) {
+        self.profile = self.profile.merged_with(&reply.new_details);
+        if reply.topic.is_some() {
+            self.last_topic.clone_from(&reply.topic);
+        }
+        self.terms = self.terms.merged_with(&reply.new_terms);
+    }
+}
+
 /// Answer an understood message, given what the person said before.
-pub fn route(engine: &Engine, understood: &Understood, memory: &Profile) -> Reply {
+pub fn route(engine: &Engine, understood: &Understood, memory: &Memory) -> Reply {
     // "BLS median in Texas?", "which state pays most?": the tables answer,
     // whether it was asked as pay, as a detail or as a plain question.
     let asks_the_tables = matches!(
         understood.intent,
         Intent::About | Intent::Pay | Intent::DetailsGiven | Intent::Worth
     ) && wages::asks_the_tables(understood);
+    // "What's my total comp?" after the terms were given message by
+    // message: the calculation, with what was said before.
+    // So does a new term in a conversation about a package: "and what if I
+    // only put in 3%?".
+    let terms = &understood.package;
+    let adds_a_term = terms.contribution_pct.is_some() || terms.match_pct.is_some();
+    let adds_up_earlier_terms = matches!(understood.intent, Intent::About | Intent::Pay)
+        && (understood.cues.total || adds_a_term)
+        && memory.terms.merged_with(terms).has_terms();
     let mut reply = match understood.intent {
         _ if asks_the_tables => wages::reply(engine, understood),
+        _ if adds_up_earlier_terms => calculation::reply(engine, understood, memory),
         Intent::Greeting => greeting::reply(engine),
         Intent::OtherRole => other_role::reply(engine, understood),
         Intent::OffTopic => decline::reply(engine, understood, None),
@@ -67,6 +108,7 @@ pub fn route(engine: &Engine, understood: &Understood, memory: &Profile) -> Repl
         Intent::About => about::reply(engine, understood, memory),
     };
     reply.intent = understood.intent;
+    reply.new_terms = understood.package.clone();
     // What this message said about the person is remembered, except the
     // options a comparison weighed: neither is theirs.
     reply.new_details = match &reply.content {

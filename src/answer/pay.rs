@@ -1,21 +1,22 @@
 //! How much the job pays. With details (in this message or remembered) the
 //! answer is an estimate for the person; without, the best pay topic.
 
+use super::Memory;
 use super::estimate::{EstimateView, estimate_reply};
 use super::topic::best_topic;
-use crate::domain::Profile;
 use crate::engine::Engine;
 use crate::reply::Reply;
 use crate::understanding::Understood;
 
-pub fn reply(engine: &Engine, understood: &Understood, memory: &Profile) -> Reply {
-    let merged = memory.merged_with(&understood.profile);
+pub fn reply(engine: &Engine, understood: &Understood, memory: &Memory) -> Reply {
+    let merged = memory.profile.merged_with(&understood.profile);
     // "What's my salary?", "what starting salary can I expect?" after the
     // person gave details: their estimate. A general pay question that
     // names nothing of theirs ("what's the national median?") gets its
     // topic, even when details are remembered.
     let personal = understood.profile.affects_estimate()
-        || (memory.affects_estimate() && (understood.follow_up || understood.cues.about_self));
+        || (memory.profile.affects_estimate()
+            && (understood.follow_up || understood.cues.about_self));
     if personal && merged.affects_estimate() {
         let view = EstimateView {
             hourly: understood.asks_hourly,
@@ -24,5 +25,5 @@ pub fn reply(engine: &Engine, understood: &Understood, memory: &Profile) -> Repl
         };
         return estimate_reply(engine, &merged, view);
     }
-    best_topic(engine, understood, &super::leanings(engine, "pay"))
+    best_topic(engine, understood, &super::leanings(engine, "pay"), memory)
 }

@@ -2,20 +2,20 @@
 //! On its own it is placed on the guide's national range; with details
 //! (given now or before) it is placed on the person's own estimate.
 
+use super::Memory;
 use super::confidence::{self, Basis};
 use super::estimate::{EstimateView, estimate_reply};
-use crate::domain::Profile;
 use crate::engine::Engine;
 use crate::render::words::position_of;
 use crate::reply::{Content, PayFigure, Reply, ReplyKind};
 use crate::understanding::Understood;
 
-pub fn reply(engine: &Engine, understood: &Understood, memory: &Profile) -> Reply {
+pub fn reply(engine: &Engine, understood: &Understood, memory: &Memory) -> Reply {
     let kb = engine.knowledge();
     let Some(pay) = understood.pay_figure else {
         return super::about::reply(engine, understood, memory);
     };
-    let merged = memory.merged_with(&understood.profile);
+    let merged = memory.profile.merged_with(&understood.profile);
     if merged.affects_estimate() {
         let view = EstimateView {
             hourly: understood.asks_hourly,

@@ -1,6 +1,7 @@
 //! Topic answers: an entry's reply, and choosing the entry for a question
 //! from the things it names and the ranking of its words.
 
+use super::Memory;
 use super::confidence::{self, Basis};
 use super::decline;
 use crate::engine::{CONFIDENCE_THRESHOLD, Engine};
@@ -15,6 +16,12 @@ const ENTITY_BOOST: f64 = 0.8;
 const KIND_BOOST: f64 = 0.4;
 /// How much the topics an intent leans to are favoured.
 const LEANING_BOOST: f64 = 0.3;
+/// How much the topic a conversation was last on is favoured for a
+/// follow-up, and the entries related to it.
+const FOLLOW_BOOST: f64 = 1.0;
+const RELATED_BOOST: f64 = 0.4;
+/// Below this confidence a question may lean on the last topic.
+const FOLLOW_UP_BELOW: f64 = 0.6;
 /// An entity whose name is at least this share of the question's content
 /// words is what the question is about.
 const ENTITY_IS_SUBJECT: f64 = 0.5;
@@ -63,6 +70,18 @@ fn named_entries(engine: &Engine, mentions: &[Mention]) -> Vec<(&'static str, St
 /// Rank the entries for a question, favouring what it names and the
 /// topics its intent leans to.
 pub fn rank(engine: &Engine, understood: &Understood, leanings: &[&str]) -> Ranking {
+    rank_with(engine, understood, leanings, None)
+}
+
+/// Rank, also favouring the topic a conversation was last on and the
+/// entries related to it: for a follow-up that does not say its subject
+/// again ("what do they do right before they go home?").
+fn rank_with(
+    engine: &Engine,
+    understood: &Understood,
+    leanings: &[&str],
+    follows: Option<&str>,
+) -> Ranking {
     let kb = engine.knowledge();
     let mut boosts: Vec<(usize, f64)> = Vec::new();
     for (how, id) in named_entries(engine, &understood.mentions) {
@@ -80,6 +99,17 @@ pub fn rank(engine: &Engine, understood: &Understood, leanings: &[&str]) -> Rank
             && !boosts.iter().any(|(p, _)| *p == position)
         {
             boosts.push((position, LEANING_BOOST));
+        }
+    }
+    if let Some(last) = follows.and_then(|id| kb.entry(id)) {
+        let related = last.related.iter().map(|id| (id.as_str(), RELATED_BOOST));
+        for (id, boost) in std::iter::once((last.id.as_str(), FOLLOW_BOOST)).chain(related) {
+            if let Some(position) = kb.entry_position(id) {
+                match boosts.iter_mut().find(|(p, _)| *p == position) {
+                    Some(existing) => existing.1 = existing.1.max(boost),
+                    None => boosts.push((position, boost)),
+                }
+            }
         }
     }
     engine
@@ -114,7 +144,12 @@ fn subject_entry<'a>(engine: &'a Engine, understood: &Understood) -> Option<&'a 
 
 /// The best topic answer for a question, or a decline when the question is
 /// not about the role or nothing fits well enough.
-pub fn best_topic(engine: &Engine, understood: &Understood, leanings: &[&str]) -> Reply {
+pub fn best_topic(
+    engine: &Engine,
+    understood: &Understood,
+    leanings: &[&str],
+    memory: &Memory,
+) -> Reply {
     let kb = engine.knowledge();
     if let Some(entry) = subject_entry(engine, understood)
         && understood.off_topic_trigger.is_none()
@@ -125,8 +160,54 @@ pub fn best_topic(engine: &Engine, understood: &Understood, leanings: &[&str]) -
         });
         return reply;
     }
-    let ranking = rank(engine, understood, leanings);
-    if decline::is_off_topic(understood, &ranking) {
+    let mut ranking = rank(engine, understood, leanings);
+    // A follow-up that does not name its subject again ("what are they
+    // based on?") continues the last topic: the last topic and its related
+    // entries are favoured. The conversation is then the evidence that the
+    // question is about the role.
+    let mut followed = false;
+    if let Some(last) = memory.last_topic.as_deref()
+        && (ranking.confidence < FOLLOW_UP_BELOW || understood.follow_up)
+        && understood.off_topic_trigger.is_none()
+    {
+        let mut following = rank_with(engine, understood, leanings, Some(last));
+        let continues = |candidate: &Candidate| match candidate {
+            Candidate::Entry(i) => {
+                let entry = &kb.entries[*i];
+                entry.id == last
+                    || kb
+                        .entry(last)
+                        .is_some_and(|l| l.related.contains(&entry.id))
+            }
+            Candidate::OffTopic(_) => false,
+        };
+        // The best of the last topic and its related entries that shares
+        // a word with the question, even if another entry scores higher on
+        // the question's few words alone.
+        let last_itself = |candidate: &Candidate| matches!(candidate, Candidate::Entry(i) if kb.entries[*i].id == last);
+        let found = (following
+            .scored
+            .iter()
+            .position(|s| last_itself(&s.candidate)))
+        .or_else(|| {
+            following
+                .scored
+                .iter()
+                .position(|s| continues(&s.candidate))
+        });
+        if let Some(at) = found {
+            let chosen = following.scored.remove(at);
+            following.scored.insert(0, chosen);
+            following.confidence = following.confidence.max(CONFIDENCE_THRESHOLD);
+            ranking = following;
+            followed = true;
+        }
+    }
+    let off_topic = match followed {
+        true => decline::against_the_role_in_words(&understood.evidence),
+        false => decline::is_off_topic(understood, &ranking),
+    };
+    if off_topic {
         return decline::reply(engine, understood, Some(&ranking));
     }
     match ranking.best() {

@@ -2,13 +2,13 @@
 //! career?": the entry of the thing named, else the topics that say whether
 //! the career fits (`[leanings] worth` in intents.toml).
 
+use super::Memory;
 use super::topic::best_topic;
-use crate::domain::Profile;
 use crate::engine::Engine;
 use crate::reply::Reply;
 use crate::understanding::Understood;
 
-pub fn reply(engine: &Engine, understood: &Understood, _memory: &Profile) -> Reply {
+pub fn reply(engine: &Engine, understood: &Understood, memory: &Memory) -> Reply {
     let leanings = super::leanings(engine, "worth");
-    best_topic(engine, understood, &leanings)
+    best_topic(engine, understood, &leanings, memory)
 }

@@ -39,6 +39,10 @@ pub struct IntentCues {
     pub figure_words: Vec<String>,
     /// Words that ask why rather than what.
     pub why_words: Vec<String>,
+    /// Words that point back at the last answer ("there", "instead").
+    pub follow_words: Vec<String>,
+    /// Words that ask for a total ("total comp", "add it up").
+    pub total_words: Vec<String>,
     /// Words that negate what follows: "not a coder".
     pub negations: Vec<String>,
     /// Words for lengths of time ("years", "exp"): a detail, not a topic.

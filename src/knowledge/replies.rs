@@ -239,6 +239,7 @@ pub struct CalculationWords {
     pub assumed_cap: String,
     pub assumed_match: String,
     pub assumed_contribution: String,
+    pub assumed_base: String,
     pub no_base: String,
 }
 
@@ -607,7 +608,8 @@ fn placeholders_of(path: &str) -> &'static [&'static str] {
         "describe.rural_in" => &["state"],
         "calculation.base" => &["base"],
         "calculation.contribution" => &["percent", "amount"],
-        "calculation.employer_match" => &["match", "cap", "amount"],
+        "calculation.employer_match" => &["match", "cap", "amount", "share"],
+        "calculation.assumed_base" => &["base"],
         "calculation.bonus" => &["amount"],
         "calculation.total" => &["total"],
         "calculation.assumed_cap" => &["cap"],

@@ -728,6 +728,7 @@ fn calculation(words: &Replies, total: &PackageTotal) -> Sections {
                     ("match", &trim_number(total.match_pct)),
                     ("cap", &trim_number(total.cap_pct)),
                     ("amount", &signed_dollars(total.employer_match)),
+                    ("share", &trim_number(total.match_share_pct)),
                 ],
             )
         ));
@@ -754,6 +755,7 @@ fn calculation(words: &Replies, total: &PackageTotal) -> Sections {
                 &w.assumed_contribution,
                 &[("percent", &trim_number(*contribution_pct))],
             ),
+            Assumption::MedianBase { base } => fill(&w.assumed_base, &[("base", &dollars(*base))]),
         })
         .collect();
     notes.extend(words.calculator_notes.iter().cloned());

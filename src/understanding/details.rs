@@ -674,12 +674,17 @@ impl DetailReader {
 
     /// Whether a negation stands shortly before token `start`: "not a
     /// supervisor", "I don't work at a hospital".
+    /// "not Minneapolis", "no, Denver" is fine: a negation right before.
+    fn denied(&self, text: &TokenText, start: usize) -> bool {
+        start > 0
+            && NEGATIONS.contains(&text.tokens[start - 1].as_str())
+            && !text.comma_before(start)
+    }
+
     fn negated(&self, text: &TokenText, start: usize) -> bool {
         signal_before(text, start, NEGATION_WINDOW, &self.negations) == Signal::NotHeld
     }
 
-    /// The place a message is about (the last named), and every place it
-    /// names when that is more than one.
     /// The tokens of every place name in the text ("new", "york" in "jobs
     /// in new york"): they name a detail, and say nothing of the topic.
     pub fn place_tokens(&self, text: &TokenText) -> Vec<String> {
@@ -695,6 +700,9 @@ impl DetailReader {
         tokens
     }
 
+    /// The place a message is about (the last named, but never one named
+    /// only to be denied: "Milwaukee, not Minneapolis"), and every place it
+    /// names when that is more than one.
     fn location(&self, original: &str, text: &TokenText) -> (Option<Place>, Vec<Place>) {
         let found = self.places.find_longest(text);
         let shouting = !original.chars().any(char::is_lowercase);
@@ -705,7 +713,7 @@ impl DetailReader {
         let mut mentions: Vec<Mention> = Vec::new();
         let mut named_states: Vec<usize> = Vec::new();
         for k in 0..found.len() {
-            if consumed[k] {
+            if consumed[k] || self.denied(text, found[k].start) {
                 continue;
             }
             let name = &self.place_names[found[k].label];

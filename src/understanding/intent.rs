@@ -81,6 +81,8 @@ pub struct IntentReader {
     state_words: PhraseSet<()>,
     figure_words: PhraseSet<()>,
     why_words: PhraseSet<()>,
+    follow_words: PhraseSet<()>,
+    total_words: PhraseSet<()>,
     question_openers: Vec<String>,
     question_words: PhraseSet<()>,
     aspects: Vec<(String, PhraseSet<()>)>,
@@ -112,6 +114,10 @@ pub struct Cues {
     pub figure: bool,
     /// Asks why or how come, not what.
     pub why: bool,
+    /// Points back at the last answer ("there", "instead").
+    pub follows: bool,
+    /// Asks for a total ("total comp", "all together").
+    pub total: bool,
 }
 
 /// What the classifier needs besides the cues.
@@ -156,6 +162,8 @@ impl Cues {
             (self.of_states, "states"),
             (self.figure, "figure"),
             (self.why, "why"),
+            (self.follows, "follows"),
+            (self.total, "total"),
         ];
         flags
             .into_iter()
@@ -191,6 +199,8 @@ impl IntentReader {
             state_words: set(&cues.state_words),
             figure_words: set(&cues.figure_words),
             why_words: set(&cues.why_words),
+            follow_words: set(&cues.follow_words),
+            total_words: set(&cues.total_words),
             question_openers: cues.question_openers.clone(),
             question_words: set(&cues.question_words),
             aspects: (cues.aspects.iter())
@@ -255,6 +265,8 @@ impl IntentReader {
             of_states: self.state_words.contains_any(text),
             figure: self.figure_words.contains_any(text),
             why: self.why_words.contains_any(text),
+            follows: self.follow_words.contains_any(text),
+            total: self.total_words.contains_any(text),
         }
     }
 

@@ -147,6 +147,10 @@ pub struct Understander {
 /// How many tokens before a name a negation may stand ("not gonna be a").
 const NEGATION_REACH: usize = 4;
 
+/// A follow-up opener ("what about") may stand this many tokens in
+/// ("wait, what about Denver").
+const OPENING_TOKENS: usize = 4;
+
 /// A message with no more tokens than this, after details, continues the
 /// last answer.
 const FOLLOW_UP_TOKENS: usize = 4;
@@ -351,9 +355,21 @@ impl Understander {
             only_small_words,
         };
         let intent = classify(&cues, &facts);
+        // "What about Denver?", "wait, what about Denver instead", "and
+        // there?": it continues the last answer.
+        let opening: String =
+            text.tokens
+                .iter()
+                .take(OPENING_TOKENS)
+                .fold(String::from(" "), |mut joined, token| {
+                    joined.push_str(token);
+                    joined.push(' ');
+                    joined
+                });
         let follow_up = text.tokens.len() <= FOLLOW_UP_TOKENS
+            || cues.follows
             || (self.follow_up_openers.iter())
-                .any(|opener| text.joined.starts_with(&format!(" {opener} ")));
+                .any(|opener| opening.contains(&format!(" {opener} ")));
         let is_question = self.intents.is_question(&text, &normalized);
         let aspects = self.intents.aspects(&text);
         Understood {
