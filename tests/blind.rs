@@ -15,12 +15,12 @@ use common::content::{self, Measure};
 /// reached so far (before it: 69.8%, 44.2%, 84.6%, 50.0%, 57.1%, 71.9%);
 /// the goal is 95%, 95%, 95%, 90%, 90%, 90%.
 const BLIND_THRESHOLDS: [(Measure, f64); 6] = [
-    (Measure::InScope, 0.81),
-    (Measure::NearMiss, 0.68),
+    (Measure::InScope, 0.82),
+    (Measure::NearMiss, 0.78),
     (Measure::OffTopic, 0.96),
     (Measure::Comparison, 0.86),
-    (Measure::Conversation, 0.85),
-    (Measure::OtherRole, 0.93),
+    (Measure::Conversation, 0.77),
+    (Measure::OtherRole, 0.96),
 ];
 
 fn assert_thresholds(name: &str, report: &content::Report, thresholds: &[(Measure, f64)]) {
@@ -55,12 +55,12 @@ fn blind_set_meets_the_thresholds() {
 /// The development set: tuned on, so its score is not the honest measure,
 /// but it must not fall below these.
 const DEV_FLOORS: [(Measure, f64); 6] = [
-    (Measure::InScope, 0.0),
-    (Measure::NearMiss, 0.0),
-    (Measure::OffTopic, 0.0),
-    (Measure::Comparison, 0.0),
+    (Measure::InScope, 0.80),
+    (Measure::NearMiss, 0.85),
+    (Measure::OffTopic, 0.95),
+    (Measure::Comparison, 0.80),
     (Measure::Conversation, 0.85),
-    (Measure::OtherRole, 0.0),
+    (Measure::OtherRole, 0.85),
 ];
 
 #[test]

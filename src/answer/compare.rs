@@ -46,6 +46,18 @@ pub fn reply(engine: &Engine, understood: &Understood, memory: &Memory) -> Reply
             named = Some(levels);
         }
     }
+    // "Which one is best known?" after an overview: all of its kind.
+    if named.is_none()
+        && let Some(kind) = last_kind(engine, memory)
+    {
+        named = Some(
+            kb.entities
+                .of_kind(kind)
+                .iter()
+                .map(|e| e.id.clone())
+                .collect(),
+        );
+    }
     let Some(ids) = named else {
         return super::about::reply(engine, understood, memory);
     };
@@ -94,24 +106,38 @@ pub fn reply(engine: &Engine, understood: &Understood, memory: &Memory) -> Reply
     reply
 }
 
+/// The kind whose overview the conversation was last on, if any.
+pub fn last_kind(engine: &Engine, memory: &Memory) -> Option<EntityKind> {
+    let last = memory.last_topic.as_deref()?;
+    (engine.knowledge().entities.registries().iter())
+        .find(|k| k.overview == last)
+        .map(|k| k.kind)
+}
+
 /// The verdict: on the aspect the question asks about, else the kind's
 /// own order ("pay", then a ranked aspect), where the guide's figures or
 /// ratings for every option support one.
 fn verdict(options: &[&Entity], asked: &[String], defaults: &[String]) -> Verdict {
-    let aspects: Vec<&String> = asked.iter().chain(defaults).collect();
+    let aspects = (asked.iter().map(|a| (a, true))).chain(defaults.iter().map(|a| (a, false)));
     let mut even = None;
-    for aspect in aspects {
+    for (aspect, was_asked) in aspects {
         if aspect == "pay" {
             if let Some(verdict) = pay_verdict(options) {
                 return verdict;
             }
             continue;
         }
-        let ranks: Option<Vec<u8>> = options
-            .iter()
-            .map(|e| e.ranks.get(aspect).copied())
-            .collect();
-        let Some(ranks) = ranks else { continue };
+        // Asked about, an aspect the guide singles one option out for
+        // ("the most recognized") decides it; otherwise every option needs
+        // a rating there.
+        let rank = |e: &Entity| e.ranks.get(aspect).copied();
+        let ranks: Option<Vec<u8>> = match was_asked {
+            true => Some(options.iter().map(|e| rank(e).unwrap_or(0)).collect()),
+            false => options.iter().map(|e| rank(e)).collect(),
+        };
+        let Some(ranks) = ranks.filter(|r| r.iter().any(|&v| v > 0)) else {
+            continue;
+        };
         let best = ranks.iter().copied().max().unwrap_or(0);
         let winners: Vec<usize> = (0..ranks.len()).filter(|&i| ranks[i] == best).collect();
         match winners.as_slice() {

@@ -25,6 +25,10 @@ const ASKS_WEIGHT: f64 = 0.5;
 const CONFIDENCE_WEIGHT: f64 = 1.0;
 /// With no evidence either way, a ranking below this is not trusted.
 const UNSUPPORTED_RANKING: f64 = 0.5;
+/// What each kind of detail given counts for the role.
+const DETAIL_WEIGHT: f64 = 0.5;
+/// What naming one of careerbot's own things counts for the role.
+const ENTITY_WEIGHT: f64 = 0.5;
 /// Evidence against that outweighs a detail: one rare, unrelated word.
 const CLEARLY_FOREIGN: f64 = 0.9;
 
@@ -47,17 +51,51 @@ pub fn is_off_topic(understood: &Understood, ranking: &Ranking) -> bool {
     )
 }
 
-/// For a message that gives details (a place, a number): it is about
-/// something else when an off-topic group fits it best, or a clearly
-/// foreign word outweighs what speaks for the role ("tickets in LA").
-pub fn names_something_else(understood: &Understood, ranking: &Ranking) -> bool {
+/// For a message with structure of its own (details, a pay figure, a
+/// package, two things compared): it is about something else when an
+/// off-topic group's phrase or ranking says so, or clearly foreign words
+/// outweigh what speaks for the role ("tickets in LA", "a Roth IRA").
+/// A structure is evidence for the role, so a question with no evidence
+/// either way is kept.
+pub fn names_something_else(understood: &Understood, ranking: &Ranking, supported: bool) -> bool {
     let evidence = &understood.evidence;
-    understood.off_topic_trigger.is_some()
-        || ranking.best().is_some_and(|best| {
-            matches!(best.candidate, Candidate::OffTopic(_))
-                && ranking.confidence >= CONFIDENCE_THRESHOLD
-        })
-        || (evidence.foreign >= CLEARLY_FOREIGN && evidence.domain < evidence.foreign)
+    let asks = if understood.asks_pay || understood.asks_job {
+        ASKS_WEIGHT
+    } else {
+        0.0
+    };
+    let named = if understood.names_an_entity() {
+        ENTITY_WEIGHT
+    } else {
+        0.0
+    };
+    // Each kind of detail given ("5 years", "Denver", "a hospital") speaks
+    // for the role too.
+    let details = DETAIL_WEIGHT * understood.profile.kinds_known() as f64;
+    // Details already given earlier support the question too: then only
+    // an off-topic phrase or plainly foreign words say otherwise.
+    let (ranked_off_topic, clearly) = match supported {
+        true => (false, 2.0 * CLEARLY_FOREIGN),
+        // An off-topic group that wins on everyday words alone ("I live
+        // in rural Mississippi" against "how many people live there") is
+        // no evidence: it must share a word the role never uses.
+        false => (
+            evidence.foreign > 0.0
+                && ranking.best().is_some_and(|best| {
+                    matches!(best.candidate, Candidate::OffTopic(_))
+                        && ranking.confidence >= CONFIDENCE_THRESHOLD
+                }),
+            CLEARLY_FOREIGN,
+        ),
+    };
+    // A package to add up is its own evidence: "my health insurance" in it
+    // is a term of the package, not a patient's question.
+    let trigger = understood.off_topic_trigger.is_some()
+        && understood.intent != crate::understanding::Intent::Calculation;
+    trigger
+        || ranked_off_topic
+        || (evidence.foreign >= clearly
+            && evidence.domain + asks + named + details < evidence.foreign)
 }
 
 /// The evidence alone. Words against the role must outweigh the words

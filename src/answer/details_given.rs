@@ -34,7 +34,7 @@ pub fn reply(engine: &Engine, understood: &Understood, memory: &Memory) -> Reply
     // "Weather in NYC", "best pizza in Chicago": a place is named, but the
     // question is about something else.
     let ranking = rank(engine, understood, &[]);
-    if decline::names_something_else(understood, &ranking) {
+    if decline::names_something_else(understood, &ranking, memory.profile.affects_estimate()) {
         return decline::reply(engine, understood, Some(&ranking));
     }
     let merged = memory.profile.merged_with(&understood.profile);

@@ -90,8 +90,55 @@ pub fn route(engine: &Engine, understood: &Understood, memory: &Memory) -> Reply
     let adds_up_earlier_terms = matches!(understood.intent, Intent::About | Intent::Pay)
         && (understood.cues.total || adds_a_term)
         && memory.terms.merged_with(terms).has_terms();
+    // Structure (details, a figure, a package, two things compared) is no
+    // proof the question is about the role: "the minimum wage in
+    // California", "tickets in LA", "convert $45,000 to euros".
+    // A cost or a duration of one of careerbot's own things ("how long
+    // is the CMAA valid?") is about the role whatever else it says.
+    let priced_thing = matches!(understood.intent, Intent::Cost | Intent::Duration)
+        && understood.names_an_entity();
+    let structural = !priced_thing
+        && matches!(
+            understood.intent,
+            Intent::Compare
+                | Intent::Pay
+                | Intent::PayFigure
+                | Intent::DetailsGiven
+                | Intent::Cost
+                | Intent::Duration
+        );
+    let continues =
+        understood.follow_up && (memory.profile.affects_estimate() || memory.last_topic.is_some());
+    if structural && !continues {
+        let ranking = rank(engine, understood, &[]);
+        // A conversation already about the role (details, a topic, package
+        // terms) supports its next message too.
+        let supported = memory.profile.affects_estimate()
+            || memory.profile.own_pay.is_some()
+            || memory.last_topic.is_some()
+            || memory.terms.has_terms();
+        if decline::names_something_else(understood, &ranking, supported) {
+            let mut reply = decline::reply(engine, understood, Some(&ranking));
+            reply.intent = Intent::OffTopic;
+            return reply;
+        }
+    }
+    // "Is that low?" after "I make 41k": the pay given before, judged.
+    let judges_earlier_pay = matches!(understood.intent, Intent::About | Intent::Worth)
+        && understood.cues.judge
+        && understood.follow_up
+        && memory.profile.own_pay.is_some();
+    // "Which one is best known?" after the certifications overview: every
+    // one of that kind, side by side, judged on what was asked.
+    let ranks_the_last_kind = matches!(understood.intent, Intent::About | Intent::Worth)
+        && understood.follow_up
+        && !understood.names_an_entity()
+        && compare::last_kind(engine, memory).is_some()
+        && (understood.cues.ranking.is_some() || understood.cues.compare);
     let mut reply = match understood.intent {
         _ if asks_the_tables => wages::reply(engine, understood),
+        _ if judges_earlier_pay => pay_figure::reply(engine, understood, memory),
+        _ if ranks_the_last_kind => compare::reply(engine, understood, memory),
         _ if adds_up_earlier_terms => calculation::reply(engine, understood, memory),
         Intent::Greeting => greeting::reply(engine),
         Intent::OtherRole => other_role::reply(engine, understood),

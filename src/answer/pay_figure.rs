@@ -12,7 +12,8 @@ use crate::understanding::Understood;
 
 pub fn reply(engine: &Engine, understood: &Understood, memory: &Memory) -> Reply {
     let kb = engine.knowledge();
-    let Some(pay) = understood.pay_figure else {
+    // "Is that low?" about the pay given in an earlier message.
+    let Some(pay) = understood.pay_figure.or(memory.profile.own_pay) else {
         return super::about::reply(engine, understood, memory);
     };
     let merged = memory.profile.merged_with(&understood.profile);

@@ -151,8 +151,12 @@ pub fn best_topic(
     memory: &Memory,
 ) -> Reply {
     let kb = engine.knowledge();
+    // The one thing named is the answer, unless the words around it say
+    // the question is about something else ("Epic Universe at Universal
+    // Orlando", "a $28k PhD stipend").
     if let Some(entry) = subject_entry(engine, understood)
         && understood.off_topic_trigger.is_none()
+        && !decline::against_the_role_in_words(&understood.evidence)
     {
         let mut reply = entry_reply(engine, entry);
         reply.confidence = confidence::of(&Basis::Named {
@@ -184,18 +188,11 @@ pub fn best_topic(
         // The best of the last topic and its related entries that shares
         // a word with the question, even if another entry scores higher on
         // the question's few words alone.
-        let last_itself = |candidate: &Candidate| matches!(candidate, Candidate::Entry(i) if kb.entries[*i].id == last);
-        let found = (following
+        if let Some(at) = following
             .scored
             .iter()
-            .position(|s| last_itself(&s.candidate)))
-        .or_else(|| {
-            following
-                .scored
-                .iter()
-                .position(|s| continues(&s.candidate))
-        });
-        if let Some(at) = found {
+            .position(|s| continues(&s.candidate))
+        {
             let chosen = following.scored.remove(at);
             following.scored.insert(0, chosen);
             following.confidence = following.confidence.max(CONFIDENCE_THRESHOLD);

@@ -48,6 +48,10 @@ pub struct Analyzer {
     off_topic_words: HashSet<String>,
 }
 
+/// English words rarer than this (Zipf) may still be typos of a known
+/// word: the list holds common misspellings such as "realy" near 2.5-3.
+const TYPO_PRONE_ZIPF: f64 = 3.0;
+
 /// Zipf frequency taken for a word missing from the English list: rare.
 const RARE_ZIPF: f64 = 1.5;
 
@@ -169,10 +173,14 @@ impl Analyzer {
         let tokens: Vec<String> = tokenize(normalized)
             .into_iter()
             .map(|token| {
+                // Common English is never "corrected"; a rare listed word may
+                // be a typo the list happens to hold ("realy").
+                let common_english = (self.english.zipf(&token))
+                    .is_some_and(|zipf| f64::from(zipf) >= TYPO_PRONE_ZIPF);
                 if self.synonyms.contains_key(&token)
                     || self.is_known(&token)
                     || is_number(&token)
-                    || self.english.contains(&token)
+                    || common_english
                 {
                     return token;
                 }

@@ -132,6 +132,8 @@ pub struct Facts {
     pub compares_two: bool,
     /// Two or more places or employer types are named.
     pub compares_places: bool,
+    /// It asks for figures by the hour.
+    pub hourly: bool,
     /// A dollar figure of yearly pay (or an hourly rate) is in the message.
     pub pay_figure: bool,
     /// A package to add up: a base and a match or bonus.
@@ -300,7 +302,10 @@ pub fn classify(cues: &Cues, facts: &Facts) -> Intent {
     if cues.duration {
         return Intent::Duration;
     }
-    if facts.pay_figure && (cues.judge || cues.worth) {
+    // "Is 52k good?", "is $55,000 a strong salary?": the figure is what is
+    // asked about (placed on an estimate when details are given too).
+    let asked_with_pay_word = facts.pay_word && !facts.gives_details && !facts.hourly;
+    if facts.pay_figure && (cues.judge || cues.worth || asked_with_pay_word) {
         return Intent::PayFigure;
     }
     if cues.worth && !facts.pay_word {

@@ -145,7 +145,7 @@ pub struct Understander {
 }
 
 /// How many tokens before a name a negation may stand ("not gonna be a").
-const NEGATION_REACH: usize = 4;
+const NEGATION_REACH: usize = 6;
 
 /// A follow-up opener ("what about") may stand this many tokens in
 /// ("wait, what about Denver").
@@ -348,6 +348,7 @@ impl Understander {
             gives_details: profile.affects_estimate(),
             compares_two,
             compares_places: !alternatives.is_empty(),
+            hourly: asks_hourly,
             pay_figure: pay_figure.is_some(),
             calculation: package.is_calculation()
                 || (package.base.is_none() && package.has_terms()),
