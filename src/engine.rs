@@ -223,6 +223,11 @@ impl Engine {
         self.understander.read_profile(text)
     }
 
+    /// The pay package a text describes, read as the chat reads it.
+    pub fn read_package(&self, text: &str) -> crate::compensation::PackageQuestion {
+        self.understander.read_package(text)
+    }
+
     /// An input that is exactly an education level's or employer type's
     /// id or name (a form's choice), else the details in its words.
     fn read_named(&self, text: &str) -> Profile {

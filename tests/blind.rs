@@ -16,10 +16,10 @@ use common::content::{self, Measure};
 /// the goal is 95%, 95%, 95%, 90%, 90%, 90%.
 const BLIND_THRESHOLDS: [(Measure, f64); 6] = [
     (Measure::InScope, 0.82),
-    (Measure::NearMiss, 0.78),
+    (Measure::NearMiss, 0.80),
     (Measure::OffTopic, 0.96),
-    (Measure::Comparison, 0.86),
-    (Measure::Conversation, 0.77),
+    (Measure::Comparison, 0.85),
+    (Measure::Conversation, 0.80),
     (Measure::OtherRole, 0.96),
 ];
 

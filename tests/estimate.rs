@@ -13,10 +13,9 @@ fn detail(factor: &careerbot::estimate::Factor) -> String {
     careerbot::render::words::factor_detail(common::words(), factor)
 }
 
-use careerbot::compensation::{calculate, read_package};
+use careerbot::compensation::calculate;
 use careerbot::domain::{Experience, Place, Profile};
 use careerbot::estimate::{Estimate, estimate, location_factor};
-use careerbot::understanding::normalize;
 
 fn kb() -> &'static careerbot::knowledge::KnowledgeBase {
     common::engine().knowledge()
@@ -265,7 +264,8 @@ fn every_factor_is_explained_and_consistent() {
 fn the_common_401k_match_arithmetic() {
     // Guide: "A common match is 50% of your contribution up to 6% of your salary."
     let common = &kb().model.retirement;
-    let total = |text: &str| calculate(&read_package(&normalize(text)), common).unwrap();
+    let engine = common::engine();
+    let total = |text: &str| calculate(&engine.read_package(text), common).unwrap();
     let full = total("I make $50,000 and put 6% in my 401k; they match 50% up to 6%");
     assert_eq!(
         (full.employee_contribution, full.employer_match, full.total),

@@ -254,10 +254,11 @@ pub fn package_question(form: &BenefitsForm) -> Result<PackageQuestion, FormErro
         contribution_pct: form.contribution_pct,
         match_pct: form.match_pct,
         cap_pct: form.cap_pct,
-        bonus: form.bonus,
+        bonus: form.bonus.map(crate::compensation::Amount::Dollars),
         mentions_retirement: form.contribution_pct.is_some()
             || form.match_pct.is_some()
             || form.cap_pct.is_some(),
+        ..PackageQuestion::default()
     })
 }
 

@@ -10,6 +10,7 @@
 //! | `scope.toml` | what careerbot does not answer |
 //! | `replies.toml` | fixed sentences: fallback, notices |
 //! | `intents.toml` | the cue words that say what kind of question it is |
+//! | `pay_package.toml` | the words a pay package is read with |
 //! | any other `*.toml` | topic entries (`[[entry]]`) |
 //! | `entities/*.toml` | the things a person can name, one file per kind |
 //! | `english/words.txt` | how common each English word is |
@@ -23,6 +24,7 @@ mod entities;
 mod entries;
 mod intents;
 mod lexicon;
+mod package;
 mod places;
 mod problems;
 mod replies;
@@ -35,9 +37,12 @@ pub use entities::{Entities, Entity, KindRegistry};
 pub use entries::{Entry, MAX_ANSWER_CHARS, MAX_TITLE_CHARS};
 pub use intents::IntentCues;
 pub use lexicon::{Lexicon, SynonymGroup};
+pub use package::PackageWords;
 pub use places::{PlaceAlias, PlaceNames};
 pub use problems::{KnowledgeError, Problem};
-pub use replies::{ChartWords, FormErrors, Replies, Shortcut, Suggestions, Titles, fill};
+pub use replies::{
+    CalculationParts, ChartWords, FormErrors, Replies, Shortcut, Suggestions, Titles, fill,
+};
 pub use salary_model::{
     Certification, CertificationRules, EducationLevel, EmployerType, ExperienceBand, GuideMetro,
     LocationModel, NationalBaseline, Retirement, SalaryModel, Supervisory,
@@ -58,8 +63,9 @@ const PLACES_FILE: &str = "places.toml";
 const SCOPE_FILE: &str = "scope.toml";
 const REPLIES_FILE: &str = "replies.toml";
 const INTENTS_FILE: &str = "intents.toml";
+const PACKAGE_FILE: &str = "pay_package.toml";
 const ENTITIES_DIR: &str = "entities";
-const SPECIAL_FILES: [&str; 7] = [
+const SPECIAL_FILES: [&str; 8] = [
     SOURCES_FILE,
     LEXICON_FILE,
     MODEL_FILE,
@@ -67,6 +73,7 @@ const SPECIAL_FILES: [&str; 7] = [
     SCOPE_FILE,
     REPLIES_FILE,
     INTENTS_FILE,
+    PACKAGE_FILE,
 ];
 
 /// A source that figures cite.
@@ -107,6 +114,8 @@ pub struct KnowledgeBase {
     pub entities: Entities,
     /// The cue words that say what kind of question a message is.
     pub intents: IntentCues,
+    /// The words a pay package is read with.
+    pub package_words: PackageWords,
     /// How common each English word is (shared: the analyzer keeps it too).
     pub english: std::sync::Arc<EnglishWords>,
     entry_index: HashMap<String, usize>,
@@ -158,6 +167,8 @@ impl KnowledgeBase {
             read(REPLIES_FILE, &mut problems).and_then(|t| Replies::parse(&t, &mut problems));
         let intents =
             read(INTENTS_FILE, &mut problems).and_then(|t| IntentCues::parse(&t, &mut problems));
+        let package_words =
+            read(PACKAGE_FILE, &mut problems).and_then(|t| PackageWords::parse(&t, &mut problems));
         let wages = WageTables::load(&dir.join("bls"), &mut problems);
         let (entities, entity_references) = Entities::load(&dir.join(ENTITIES_DIR), &mut problems);
         let english = EnglishWords::load(dir, &mut problems);
@@ -334,7 +345,15 @@ impl KnowledgeBase {
             }
         }
 
-        match (lexicon, model, places, scope, replies, intents) {
+        match (
+            lexicon,
+            model,
+            places,
+            scope,
+            replies,
+            intents,
+            package_words,
+        ) {
             (
                 Some(lexicon),
                 Some(model),
@@ -342,6 +361,7 @@ impl KnowledgeBase {
                 Some(scope),
                 Some(replies),
                 Some(intents),
+                Some(package_words),
             ) if problems.is_empty() => Ok(KnowledgeBase {
                 entries,
                 sources,
@@ -353,6 +373,7 @@ impl KnowledgeBase {
                 replies,
                 entities,
                 intents,
+                package_words,
                 english: std::sync::Arc::new(english),
                 entry_index,
             }),

@@ -235,12 +235,46 @@ pub struct CalculationWords {
     pub contribution: String,
     pub employer_match: String,
     pub bonus: String,
+    pub hourly_base: String,
+    pub tiered_match: String,
+    pub first_tier: String,
+    pub next_tier: String,
+    /// Between the bands of a tiered match.
+    pub tier_join: String,
+    pub match_stop: String,
+    pub bonus_share: String,
+    pub profit_sharing: String,
+    pub profit_sharing_share: String,
+    pub stipend: String,
+    pub employer_health: String,
+    pub premium: String,
+    pub pto: String,
     pub total: String,
+    /// The names of the parts a total adds up.
+    pub parts: CalculationParts,
     pub assumed_cap: String,
     pub assumed_match: String,
     pub assumed_contribution: String,
     pub assumed_base: String,
     pub no_base: String,
+}
+
+/// The names of the parts of a total, as the total line lists them.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CalculationParts {
+    pub base: String,
+    #[serde(rename = "match")]
+    pub employer_match: String,
+    pub bonus: String,
+    pub profit_sharing: String,
+    pub stipend: String,
+    pub employer_health: String,
+    pub premium: String,
+    /// Between parts that add ("base + bonus").
+    pub plus: String,
+    /// Before a part that comes off ("− your premium").
+    pub minus: String,
 }
 
 /// Comparisons of entities: a label per aspect, a verdict per ranked
@@ -611,7 +645,17 @@ fn placeholders_of(path: &str) -> &'static [&'static str] {
         "calculation.employer_match" => &["match", "cap", "amount", "share"],
         "calculation.assumed_base" => &["base"],
         "calculation.bonus" => &["amount"],
-        "calculation.total" => &["total"],
+        "calculation.total" => &["total", "parts"],
+        "calculation.hourly_base" => &["rate", "hours", "base"],
+        "calculation.tiered_match" => &["tiers", "amount", "share"],
+        "calculation.first_tier" | "calculation.next_tier" => &["match", "band"],
+        "calculation.match_stop" => &["cap"],
+        "calculation.bonus_share" | "calculation.profit_sharing_share" => &["percent", "amount"],
+        "calculation.profit_sharing"
+        | "calculation.stipend"
+        | "calculation.employer_health"
+        | "calculation.premium" => &["amount"],
+        "calculation.pto" => &["days", "amount"],
         "calculation.assumed_cap" => &["cap"],
         "calculation.assumed_match" => &["match", "cap"],
         "calculation.assumed_contribution" => &["percent"],

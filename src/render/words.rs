@@ -705,11 +705,59 @@ pub fn pay_range(range: &PayRange) -> String {
 
 fn calculation(words: &Replies, total: &PackageTotal) -> Sections {
     let w = &words.calculation;
-    let mut lines = vec![format!(
-        "- {}",
-        fill(&w.base, &[("base", &dollars(total.base))])
-    )];
-    if total.match_pct > 0.0 || total.contribution_pct > 0.0 {
+    let base_line = match total.hourly {
+        Some(hourly) => fill(
+            &w.hourly_base,
+            &[
+                ("rate", &format!("${:.2}", hourly.rate)),
+                ("hours", &grouped(hourly.hours_per_year.round() as u64)),
+                ("base", &dollars(total.base)),
+            ],
+        ),
+        None => fill(&w.base, &[("base", &dollars(total.base))]),
+    };
+    let mut lines = vec![format!("- {base_line}")];
+    let tiered = !total.next_tiers.is_empty();
+    if (total.match_pct > 0.0 || total.contribution_pct > 0.0) && tiered {
+        lines.push(format!(
+            "- {}",
+            fill(
+                &w.contribution,
+                &[
+                    ("percent", &trim_number(total.contribution_pct)),
+                    ("amount", &dollars(total.employee_contribution)),
+                ],
+            )
+        ));
+        let tiers: Vec<String> = std::iter::once(fill(
+            &w.first_tier,
+            &[
+                ("match", &trim_number(total.match_pct)),
+                ("band", &trim_number(total.cap_pct)),
+            ],
+        ))
+        .chain(total.next_tiers.iter().map(|tier| {
+            fill(
+                &w.next_tier,
+                &[
+                    ("match", &trim_number(tier.rate_pct)),
+                    ("band", &trim_number(tier.band_pct)),
+                ],
+            )
+        }))
+        .collect();
+        lines.push(format!(
+            "- {}",
+            fill(
+                &w.tiered_match,
+                &[
+                    ("tiers", &tiers.join(&w.tier_join)),
+                    ("amount", &signed_dollars(total.employer_match)),
+                    ("share", &trim_number(round_to(total.match_share_pct, 2))),
+                ],
+            )
+        ));
+    } else if total.match_pct > 0.0 || total.contribution_pct > 0.0 {
         lines.push(format!(
             "- {}",
             fill(
@@ -728,15 +776,68 @@ fn calculation(words: &Replies, total: &PackageTotal) -> Sections {
                     ("match", &trim_number(total.match_pct)),
                     ("cap", &trim_number(total.cap_pct)),
                     ("amount", &signed_dollars(total.employer_match)),
-                    ("share", &trim_number(total.match_share_pct)),
+                    ("share", &trim_number(round_to(total.match_share_pct, 2))),
                 ],
             )
         ));
     }
-    if total.bonus > 0 {
+    if let Some(stop) = total.match_cap_dollars {
         lines.push(format!(
             "- {}",
-            fill(&w.bonus, &[("amount", &signed_dollars(total.bonus))])
+            fill(&w.match_stop, &[("cap", &dollars(stop))])
+        ));
+    }
+    let share_or_amount =
+        |share: Option<f64>, by_share: &str, by_amount: &str, amount: i64| match share {
+            Some(pct) => fill(
+                by_share,
+                &[
+                    ("percent", &trim_number(pct)),
+                    ("amount", &signed_dollars(amount)),
+                ],
+            ),
+            None => fill(by_amount, &[("amount", &signed_dollars(amount))]),
+        };
+    if total.bonus > 0 {
+        let line = share_or_amount(total.bonus_pct, &w.bonus_share, &w.bonus, total.bonus);
+        lines.push(format!("- {line}"));
+    }
+    if total.profit_sharing > 0 {
+        let line = share_or_amount(
+            total.profit_sharing_pct,
+            &w.profit_sharing_share,
+            &w.profit_sharing,
+            total.profit_sharing,
+        );
+        lines.push(format!("- {line}"));
+    }
+    for (amount, template) in [
+        (total.stipend, &w.stipend),
+        (total.employer_health, &w.employer_health),
+    ] {
+        if amount > 0 {
+            lines.push(format!(
+                "- {}",
+                fill(template, &[("amount", &signed_dollars(amount))])
+            ));
+        }
+    }
+    if total.premium > 0 {
+        lines.push(format!(
+            "- {}",
+            fill(&w.premium, &[("amount", &signed_dollars(-total.premium))])
+        ));
+    }
+    if let Some(days) = total.pto_days {
+        lines.push(format!(
+            "- {}",
+            fill(
+                &w.pto,
+                &[
+                    ("days", &trim_number(days)),
+                    ("amount", &dollars(total.pto_value)),
+                ],
+            )
         ));
     }
     let mut notes: Vec<String> = (total.assumptions.iter())
@@ -760,11 +861,44 @@ fn calculation(words: &Replies, total: &PackageTotal) -> Sections {
         .collect();
     notes.extend(words.calculator_notes.iter().cloned());
     Sections {
-        headline: fill(&w.total, &[("total", &dollars(total.total))]),
+        headline: fill(
+            &w.total,
+            &[
+                ("total", &dollars(total.total)),
+                ("parts", &total_parts(&w.parts, total)),
+            ],
+        ),
         body: lines.join("\n"),
         working_out: Vec::new(),
         notes,
     }
+}
+
+/// What a total adds up: "base + employer match + bonus − your premium".
+fn total_parts(parts: &crate::knowledge::CalculationParts, total: &PackageTotal) -> String {
+    let mut text = parts.base.clone();
+    for (amount, name) in [
+        (total.employer_match, &parts.employer_match),
+        (total.bonus, &parts.bonus),
+        (total.profit_sharing, &parts.profit_sharing),
+        (total.stipend, &parts.stipend),
+        (total.employer_health, &parts.employer_health),
+    ] {
+        if amount > 0 {
+            text.push_str(&parts.plus);
+            text.push_str(name);
+        }
+    }
+    if total.premium > 0 {
+        text.push_str(&parts.minus);
+        text.push_str(&parts.premium);
+    }
+    text
+}
+
+fn round_to(value: f64, places: i32) -> f64 {
+    let scale = 10f64.powi(places);
+    (value * scale).round() / scale
 }
 
 fn pay_figure(words: &Replies, figure: &PayFigure) -> Sections {

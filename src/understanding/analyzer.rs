@@ -42,6 +42,10 @@ pub struct Analyzer {
     /// knows about the role: entries and entity names, not the off-topic
     /// groups or place names.
     domain_counts: HashMap<String, u32>,
+    /// The inflection bases ([`inflection_base`]) of the words behind each
+    /// stem of `domain_counts`: the stemmer folds "universe" and
+    /// "university" together, and only the second is the role's word.
+    domain_bases: HashMap<String, HashSet<String>>,
     domain_total: f64,
     /// Words of the off-topic groups (`scope.toml`) that the role's own
     /// texts never use: "weather", "recipe", "password".
@@ -94,6 +98,7 @@ impl Analyzer {
             stems: HashMap::default(),
             english,
             domain_counts: HashMap::default(),
+            domain_bases: HashMap::default(),
             domain_total: 0.0,
             off_topic_words: HashSet::default(),
         };
@@ -236,14 +241,18 @@ impl Analyzer {
     /// texts, entity names, already normalized), for [`Self::specificity`].
     pub fn count_domain_texts<'a>(&mut self, texts: impl Iterator<Item = &'a str>) {
         let mut counts: HashMap<String, u32> = HashMap::default();
+        let mut bases: HashMap<String, HashSet<String>> = HashMap::default();
         let mut total = 0.0f64;
         for text in texts {
             for token in tokenize(text) {
-                *counts.entry(self.stem(&token)).or_insert(0) += 1;
+                let stem = self.stem(&token);
+                (bases.entry(stem.clone()).or_default()).insert(inflection_base(&token));
+                *counts.entry(stem).or_insert(0) += 1;
                 total += 1.0;
             }
         }
         self.domain_counts = counts;
+        self.domain_bases = bases;
         self.domain_total = total.max(1.0);
     }
 
@@ -272,9 +281,19 @@ impl Analyzer {
     /// English does, as a power of ten: about 3 for "coordinator", 0 or
     /// less for "time" or "difference". `None` when the knowledge base
     /// never uses it.
+    ///
+    /// A word the knowledge base uses only once says nothing either way
+    /// (one "unlocks" in the day's walkthrough does not make "unlock" the
+    /// role's word), and a word that only shares a stem with the role's
+    /// words, not an inflection ("universe" beside "university"), is not
+    /// the role's word.
     pub fn specificity(&self, word: &str) -> Option<f64> {
-        let count = *self.domain_counts.get(&self.stem(word))? as f64;
-        let share = count / self.domain_total;
+        let stem = self.stem(word);
+        let count = *self.domain_counts.get(&stem)? as f64;
+        if !(self.domain_bases.get(&stem)).is_some_and(|b| b.contains(&inflection_base(word))) {
+            return None;
+        }
+        let share = (count - 1.0) / self.domain_total;
         let zipf = self.english.zipf(word).map_or(RARE_ZIPF, f64::from);
         let english_share = 10f64.powf(zipf - 9.0);
         Some((share / english_share).log10())
@@ -363,6 +382,44 @@ impl Analyzer {
     }
 }
 
+/// A word without its inflection: "schedules", "scheduled", "scheduling"
+/// and "schedule" all give "schedul"; "bills", "billing" give "bill"; but
+/// "universe" gives "univers" and "university" stays itself. Derivations
+/// ("-ity", "-al", "-ion") are kept: they make another word.
+pub fn inflection_base(word: &str) -> String {
+    let mut base = word.to_string();
+    if let Some(stem) = base.strip_suffix("ies").filter(|s| s.len() >= 3) {
+        base = format!("{stem}y");
+    } else if let Some(stem) = base.strip_suffix("ied").filter(|s| s.len() >= 3) {
+        base = format!("{stem}y");
+    } else {
+        for suffix in ["ings", "ing", "ers", "er", "ed", "es", "s"] {
+            if let Some(stem) = base.strip_suffix(suffix).filter(|s| s.chars().count() >= 3) {
+                // "ss" is no plural: "class", "business".
+                if suffix == "s" && stem.ends_with('s') {
+                    break;
+                }
+                base = stem.to_string();
+                break;
+            }
+        }
+    }
+    // "planning" → "plann" → "plan"; but "bill", "staff" keep their pair.
+    let chars: Vec<char> = base.chars().collect();
+    if let [.., a, b] = chars[..]
+        && a == b
+        && chars.len() > 3
+        && !matches!(a, 'l' | 's' | 'f' | 'z')
+        && base.len() < word.len()
+    {
+        base.pop();
+    }
+    if base.len() > 3 && base.ends_with('e') {
+        base.pop();
+    }
+    base
+}
+
 fn is_number(token: &str) -> bool {
     token.chars().all(|c| c.is_ascii_digit())
 }
@@ -397,6 +454,25 @@ fn one_deletions(word: &str) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn inflections_share_a_base_and_derivations_do_not() {
+        use super::inflection_base as base;
+        for family in [
+            &["schedule", "schedules", "scheduled", "scheduling"][..],
+            &["bill", "bills", "billing", "billed"],
+            &["level", "levels"],
+            &["plan", "planning"],
+            &["policy", "policies"],
+            &["class", "classes"],
+        ] {
+            for word in family {
+                assert_eq!(base(word), base(family[0]), "{word}");
+            }
+        }
+        assert_ne!(base("universe"), base("university"));
+        assert_ne!(base("universal"), base("university"));
+    }
+
     use super::*;
     use crate::knowledge::SynonymGroup;
 

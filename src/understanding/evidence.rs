@@ -187,10 +187,12 @@ fn qualify(
 
 /// The sentence that asks the question in a message of several: the last
 /// one ending in "?", or else the last one. `None` for a single sentence.
+/// A one-word piece is no sentence of its own: in "levels in Super Mario
+/// Bros. Wonder?" the question is all of it, not "Wonder?".
 pub fn question_sentence(normalized: &str) -> Option<&str> {
     let sentences: Vec<&str> = sentences(normalized)
         .into_iter()
-        .filter(|s| !tokenize(s).is_empty())
+        .filter(|s| tokenize(s).len() >= 2)
         .collect();
     if sentences.len() < 2 {
         return None;
@@ -242,5 +244,9 @@ mod tests {
             Some("what next")
         );
         assert_eq!(question_sentence("is $22.50 an hour good"), None);
+        assert_eq!(
+            question_sentence("the levels in super mario bros. wonder?"),
+            None
+        );
     }
 }

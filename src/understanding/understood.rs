@@ -10,7 +10,7 @@ use super::evidence::{self, TopicEvidence};
 use super::intent::{Cues, Facts, Intent, IntentReader, classify};
 use super::normalize::normalize;
 use super::phrases::{PhraseSet, TokenText};
-use crate::compensation::{self, PackageQuestion};
+use crate::compensation::{PackageQuestion, PackageReader};
 use crate::domain::{EntityKind, PAY_RANGE, Profile};
 use crate::knowledge::KnowledgeBase;
 use regex::Regex;
@@ -142,6 +142,7 @@ pub struct Understander {
     /// Words that negate what follows ("not", "never").
     negations: Vec<String>,
     paid_hours: f64,
+    package: PackageReader,
 }
 
 /// How many tokens before a name a negation may stand ("not gonna be a").
@@ -192,6 +193,11 @@ impl Understander {
             cue_words: cue_words(&kb.intents),
             negations: kb.intents.negations.clone(),
             paid_hours: kb.model.national.paid_hours_per_year,
+            package: PackageReader::new(
+                &kb.package_words,
+                &kb.lexicon.hourly_words,
+                kb.model.national.paid_hours_per_year,
+            ),
             analyzer,
         }
     }
@@ -276,7 +282,7 @@ impl Understander {
                 .any(|w| !roles.iter().any(|r| r.start <= w.start && w.end <= r.end));
         let asks_job = cues.job || about_role;
 
-        let package = compensation::read_package(&normalized);
+        let package = self.package.read(&normalized);
         let pay_figure = package
             .base
             .or_else(|| self.yearly_from_hourly_rate(&normalized))
@@ -351,7 +357,7 @@ impl Understander {
             hourly: asks_hourly,
             pay_figure: pay_figure.is_some(),
             calculation: package.is_calculation()
-                || (package.base.is_none() && package.has_terms()),
+                || (package.base.is_none() && package.has_retirement_terms()),
             other_role: other_role.is_some(),
             only_small_words,
         };
@@ -409,6 +415,12 @@ impl Understander {
     pub fn read_profile(&self, text: &str) -> Profile {
         let original: String = text.nfkc().collect();
         self.details.read(&original, &normalize(text))
+    }
+
+    /// The pay package a text describes ("base 48k, 2k bonus, 50% match up
+    /// to 6%").
+    pub fn read_package(&self, text: &str) -> PackageQuestion {
+        self.package.read(&normalize(text))
     }
 
     /// An hourly rate in the words ("$22/hr", "22.50 an hour"), as yearly

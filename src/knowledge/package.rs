@@ -1,0 +1,78 @@
+//! The words a pay package is read with (`knowledge/pay_package.toml`):
+//! which word makes an amount the base, a bonus, profit sharing, a stipend,
+//! a health premium or the employer's share of it, a retirement match or
+//! the person's contribution, and the words for periods and shares of pay.
+
+use super::problems::{Problems, SourceText};
+use serde::Deserialize;
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PackageWords {
+    pub base: Vec<String>,
+    pub bonus: Vec<String>,
+    pub profit_sharing: Vec<String>,
+    pub stipend: Vec<String>,
+    pub health: Vec<String>,
+    pub employer_pays: Vec<String>,
+    pub premium: Vec<String>,
+    #[serde(rename = "match")]
+    pub matching: Vec<String>,
+    pub dollar_for_dollar: Vec<String>,
+    pub retirement: Vec<String>,
+    pub contribution: Vec<String>,
+    pub cap: Vec<String>,
+    pub next: Vec<String>,
+    pub pto: Vec<String>,
+    pub days: Vec<String>,
+    pub weeks: Vec<String>,
+    pub per_month: Vec<String>,
+    pub per_year: Vec<String>,
+    pub of_pay: Vec<String>,
+    pub dollars: Vec<String>,
+    pub hours_a_week: Vec<String>,
+}
+
+impl PackageWords {
+    pub fn parse(source: &SourceText, problems: &mut Problems) -> Option<PackageWords> {
+        let words: PackageWords = source.parse(problems)?;
+        for (key, list) in words.lists() {
+            if list.iter().all(|w| w.trim().is_empty()) {
+                let line = source.key_line(0, key);
+                problems.at(
+                    &source.path,
+                    Some(line),
+                    format!("{key} lists no words; give at least one"),
+                );
+            }
+        }
+        Some(words)
+    }
+
+    /// Every list, by its key in the file.
+    pub fn lists(&self) -> [(&'static str, &[String]); 21] {
+        [
+            ("base", &self.base),
+            ("bonus", &self.bonus),
+            ("profit_sharing", &self.profit_sharing),
+            ("stipend", &self.stipend),
+            ("health", &self.health),
+            ("employer_pays", &self.employer_pays),
+            ("premium", &self.premium),
+            ("match", &self.matching),
+            ("dollar_for_dollar", &self.dollar_for_dollar),
+            ("retirement", &self.retirement),
+            ("contribution", &self.contribution),
+            ("cap", &self.cap),
+            ("next", &self.next),
+            ("pto", &self.pto),
+            ("days", &self.days),
+            ("weeks", &self.weeks),
+            ("per_month", &self.per_month),
+            ("per_year", &self.per_year),
+            ("of_pay", &self.of_pay),
+            ("dollars", &self.dollars),
+            ("hours_a_week", &self.hours_a_week),
+        ]
+    }
+}
