@@ -63,14 +63,17 @@ impl TopicEvidence {
 }
 
 /// What the evidence is weighed from: the message's tokens (as typed, typos
-/// corrected), the normalized text (to find the question sentence), and the
-/// words that name places or lengths of time (never evidence either way).
+/// corrected), the normalized text (to find the question sentence), the
+/// words that name places or lengths of time (never evidence either way),
+/// and careerbot's own words for a job ("profession", "career": never
+/// evidence against).
 pub fn weigh(
     analyzer: &Analyzer,
     words: &[String],
     phrases: &[Vec<String>],
     normalized: &str,
     neutral: &dyn Fn(&str) -> bool,
+    ours: &dyn Fn(&str) -> bool,
     named: &dyn Fn(usize) -> bool,
 ) -> TopicEvidence {
     let mut evidence = TopicEvidence::default();
@@ -119,7 +122,7 @@ pub fn weigh(
             Some(_) => {}
             // A lexicon variant ("info", "docs", "pts") is careerbot's own
             // vocabulary: never evidence against.
-            None if analyzer.is_synonym(word) => {}
+            None if analyzer.is_synonym(word) || ours(word) => {}
             None if in_question(word) => {
                 // A rare word says more than a common one: "crocodile" is
                 // about something else, "let" or "having" about nothing.

@@ -141,6 +141,8 @@ pub struct Understander {
     cue_words: HashSet<String>,
     /// Words that negate what follows ("not", "never").
     negations: Vec<String>,
+    /// The intent file's job words, one word each: never evidence against.
+    job_words: HashSet<String>,
     paid_hours: f64,
     package: PackageReader,
 }
@@ -192,6 +194,10 @@ impl Understander {
             time_words: kb.intents.time_words.clone(),
             cue_words: cue_words(&kb.intents),
             negations: kb.intents.negations.clone(),
+            job_words: (kb.intents.job.iter())
+                .filter(|w| !w.contains(' '))
+                .cloned()
+                .collect(),
             paid_hours: kb.model.national.paid_hours_per_year,
             package: PackageReader::new(
                 &kb.package_words,
@@ -325,6 +331,7 @@ impl Understander {
             &analysis.phrases,
             &normalized,
             &neutral,
+            &|word| self.job_words.contains(word),
             &|position| {
                 mentions
                     .iter()
