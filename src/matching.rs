@@ -158,8 +158,15 @@ impl Field {
         if weight == 0.0 {
             return;
         }
-        scratch.per_doc.clear();
-        scratch.per_doc.resize(self.owners.len(), 0.0);
+        // The buffers stay zero between calls: only the slots touched are
+        // reset afterwards, so a question costs what its terms touch, not
+        // a pass over every document.
+        if scratch.per_doc.len() < self.owners.len() {
+            scratch.per_doc.resize(self.owners.len(), 0.0);
+        }
+        if scratch.best.len() < totals.len() {
+            scratch.best.resize(totals.len(), 0.0);
+        }
         scratch.touched.clear();
         for term in terms {
             let Some(postings) = self.postings.get(term) else {
@@ -173,17 +180,16 @@ impl Field {
                 *slot += w;
             }
         }
-        scratch.best.clear();
-        scratch.best.resize(totals.len(), 0.0);
         for &doc in &scratch.touched {
             let owner = self.owners[doc as usize];
-            let score = scratch.per_doc[doc as usize];
+            let score = std::mem::take(&mut scratch.per_doc[doc as usize]);
             if score > scratch.best[owner] {
                 scratch.best[owner] = score;
             }
         }
-        for (total, best) in totals.iter_mut().zip(&scratch.best) {
-            *total += weight * best;
+        for &doc in &scratch.touched {
+            let owner = self.owners[doc as usize];
+            totals[owner] += weight * std::mem::take(&mut scratch.best[owner]);
         }
     }
 }

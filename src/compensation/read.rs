@@ -90,8 +90,8 @@ enum Item {
 /// hourly words.
 #[derive(Debug, Clone)]
 pub struct PackageReader {
-    /// Each phrase as tokens, longest first.
-    phrases: Vec<(Vec<String>, Cue)>,
+    /// Each phrase as tokens, by its first word; longest first.
+    phrases: rustc_hash::FxHashMap<String, Vec<(Vec<String>, Cue)>>,
     hours_per_year: f64,
 }
 
@@ -140,8 +140,16 @@ impl PackageReader {
         }
         // Longest first, so "i pay" is a premium before "pay" is the base.
         phrases.sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
+        let mut by_first: rustc_hash::FxHashMap<String, Vec<(Vec<String>, Cue)>> =
+            Default::default();
+        for (words, cue) in phrases {
+            by_first
+                .entry(words[0].clone())
+                .or_default()
+                .push((words, cue));
+        }
         PackageReader {
-            phrases,
+            phrases: by_first,
             hours_per_year,
         }
     }
@@ -374,7 +382,10 @@ impl PackageReader {
     }
 
     fn phrase_at(&self, tokens: &[Token], at: usize) -> Option<(usize, Cue)> {
-        self.phrases.iter().find_map(|(phrase, cue)| {
+        let Some(Token::Word(first)) = tokens.get(at) else {
+            return None;
+        };
+        self.phrases.get(first)?.iter().find_map(|(phrase, cue)| {
             let matches = phrase
                 .iter()
                 .enumerate()

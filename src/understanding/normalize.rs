@@ -72,7 +72,20 @@ pub fn normalize(text: &str) -> String {
             .collect::<String>()
             .to_lowercase()
     };
-    let without_mentions = MENTION.replace_all(&folded, " ");
+    // Most texts (the knowledge's own phrasings, most questions) have no
+    // mention, digit or `$`: the passes below would change nothing.
+    let has_digit = folded.bytes().any(|b| b.is_ascii_digit());
+    if !has_digit && !folded.contains(['<', '@', '$']) {
+        return collapse_whitespace(&folded);
+    }
+    let without_mentions = if folded.contains(['<', '@']) {
+        MENTION.replace_all(&folded, " ")
+    } else {
+        std::borrow::Cow::Borrowed(folded.as_str())
+    };
+    if !has_digit && !without_mentions.contains('$') {
+        return collapse_whitespace(&without_mentions);
+    }
     let plans = PLAN_LETTER.replace_all(&without_mentions, "$1$2");
     let mut digits = plans.into_owned();
     // Repeat so `1,234,567` loses both separators.

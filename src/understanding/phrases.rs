@@ -1,41 +1,43 @@
 //! Finding known phrases in a message, whole words only.
 //!
-//! Messages and phrases are both reduced to their tokens joined by single
-//! spaces, with a space at each end, so " new york " matches inside
-//! " jobs in new york city " but " york " does not match " yorkshire ".
+//! Messages and phrases are both reduced to tokens, and each token to a
+//! 64-bit hash, once. A phrase set keeps its phrases by their first token,
+//! so finding them is one hash lookup per token of the message and a
+//! comparison of the few phrases that start there: "new york" matches in
+//! "jobs in new york city" but "york" never matches "yorkshire". A message
+//! is searched by a few dozen sets, and most messages are short, so this
+//! beats building one automaton per set, at startup and per question.
 
 use super::normalize::{normalize, tokenize};
-use aho_corasick::{AhoCorasick, AhoCorasickKind};
+use rustc_hash::FxHashMap as HashMap;
+use std::hash::{BuildHasher, BuildHasherDefault};
+
+/// The hash a token is compared by. With 64 bits, two different tokens of
+/// the knowledge base and a message share one about once in 10^14 pairs.
+fn token_hash(token: &str) -> u64 {
+    BuildHasherDefault::<rustc_hash::FxHasher>::default().hash_one(token)
+}
 
 /// A message's tokens, joined for phrase search.
 #[derive(Debug, Clone)]
 pub struct TokenText {
     pub tokens: Vec<String>,
-    /// `" tok tok tok "`.
-    pub joined: String,
-    /// Byte offset in `joined` where each token starts.
-    starts: Vec<usize>,
     /// The characters between each token and the one before it (spaces and
     /// punctuation), so grammar can see commas and sentence ends.
     gaps: Vec<String>,
+    /// Each token's [`token_hash`].
+    hashes: Vec<u64>,
 }
 
 impl TokenText {
     pub fn new(normalized: &str) -> TokenText {
         let tokens = tokenize(normalized);
-        let mut joined = String::from(" ");
-        let mut starts = Vec::with_capacity(tokens.len());
-        for token in &tokens {
-            starts.push(joined.len());
-            joined.push_str(token);
-            joined.push(' ');
-        }
         let gaps = gaps_between(normalized, tokens.len());
+        let hashes = tokens.iter().map(|t| token_hash(t)).collect();
         TokenText {
             tokens,
-            joined,
-            starts,
             gaps,
+            hashes,
         }
     }
 
@@ -54,14 +56,6 @@ impl TokenText {
     /// (`.`, `!`, `?`, `;`).
     pub fn sentence_break_before(&self, index: usize) -> bool {
         self.gap_before(index).contains(['.', '!', '?', ';'])
-    }
-
-    /// Index of the token starting at byte `offset` of `joined`.
-    fn token_at(&self, offset: usize) -> usize {
-        match self.starts.binary_search(&offset) {
-            Ok(i) => i,
-            Err(i) => i,
-        }
     }
 
     /// The `count` tokens before token `index` (fewer at the start).
@@ -114,57 +108,55 @@ pub struct Found<L: Copy> {
     pub label: L,
 }
 
+/// One phrase as its tokens' hashes, with its label.
+type HashedPhrase<L> = (Box<[u64]>, L);
+
 /// A set of phrases, each with a label saying what it names.
 pub struct PhraseSet<L: Copy> {
-    matcher: Option<AhoCorasick>,
-    labels: Vec<L>,
+    /// First token's hash → the phrases starting with it (their tokens'
+    /// hashes), longest first.
+    by_first: HashMap<u64, Vec<HashedPhrase<L>>>,
 }
 
 impl<L: Copy> PhraseSet<L> {
     pub fn new(phrases: impl IntoIterator<Item = (String, L)>) -> PhraseSet<L> {
-        let mut patterns = Vec::new();
-        let mut labels = Vec::new();
+        let mut by_first: HashMap<u64, Vec<HashedPhrase<L>>> = HashMap::default();
         for (phrase, label) in phrases {
-            let tokens = tokenize(&normalize(&phrase));
-            if tokens.is_empty() {
-                continue;
+            let hashes: Box<[u64]> = (tokenize(&normalize(&phrase)).iter())
+                .map(|t| token_hash(t))
+                .collect();
+            if let Some(&first) = hashes.first() {
+                by_first.entry(first).or_default().push((hashes, label));
             }
-            patterns.push(format!(" {} ", tokens.join(" ")));
-            labels.push(label);
         }
-        let matcher = if patterns.is_empty() {
-            None
-        } else {
-            // Phrase lists are small; building cannot fail for plain strings.
-            AhoCorasick::builder()
-                // A contiguous NFA builds several times faster than a DFA and
-                // searches these short texts about as fast; startup counts.
-                .kind(Some(AhoCorasickKind::ContiguousNFA))
-                .build(&patterns)
-                .ok()
-        };
-        PhraseSet { matcher, labels }
+        for bucket in by_first.values_mut() {
+            // Stable: phrases of one length keep their order in the list.
+            bucket.sort_by_key(|(hashes, _)| std::cmp::Reverse(hashes.len()));
+        }
+        PhraseSet { by_first }
     }
 
-    /// Every occurrence, overlapping ones included, in order of position.
+    /// Every occurrence, overlapping ones included, in order of position
+    /// (the longer first where two start together).
     pub fn find_all(&self, text: &TokenText) -> Vec<Found<L>> {
-        let Some(matcher) = &self.matcher else {
-            return Vec::new();
-        };
-        let mut found: Vec<Found<L>> = matcher
-            .find_overlapping_iter(&text.joined)
-            .map(|m| {
-                // The match starts at the space before its first token.
-                let start = text.token_at(m.start() + 1);
-                let words = text.joined[m.start()..m.end()].split_whitespace().count();
-                Found {
-                    start,
-                    end: start + words,
-                    label: self.labels[m.pattern().as_usize()],
+        let mut found = Vec::new();
+        if self.by_first.is_empty() {
+            return found;
+        }
+        for (start, hash) in text.hashes.iter().enumerate() {
+            let Some(bucket) = self.by_first.get(hash) else {
+                continue;
+            };
+            for (phrase, label) in bucket {
+                if text.hashes[start..].starts_with(phrase) {
+                    found.push(Found {
+                        start,
+                        end: start + phrase.len(),
+                        label: *label,
+                    });
                 }
-            })
-            .collect();
-        found.sort_by_key(|f| (f.start, std::cmp::Reverse(f.end)));
+            }
+        }
         found
     }
 
@@ -186,9 +178,11 @@ impl<L: Copy> PhraseSet<L> {
     }
 
     pub fn contains_any(&self, text: &TokenText) -> bool {
-        self.matcher
-            .as_ref()
-            .is_some_and(|m| m.is_match(&text.joined))
+        (text.hashes.iter().enumerate()).any(|(start, hash)| {
+            self.by_first.get(hash).is_some_and(|bucket| {
+                (bucket.iter()).any(|(phrase, _)| text.hashes[start..].starts_with(phrase))
+            })
+        })
     }
 }
 
