@@ -10,6 +10,10 @@ use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_m
 use serde::Deserialize;
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
+
+/// The allocator the `careerbot` binary uses, so the figures are the bot's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::time::Duration;
 
 /// How many questions the batch answers.

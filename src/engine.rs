@@ -11,7 +11,7 @@ use crate::domain::{MAX_EXPERIENCE_YEARS, PAY_RANGE, Profile};
 use crate::knowledge::{KnowledgeBase, KnowledgeError, fill};
 use crate::matching::{Candidate, Index};
 use crate::reply::{Reply, ReplyKind};
-use crate::understanding::{Analyzer, Understander, Understood, normalize};
+use crate::understanding::{Analyzer, DetailReader, Understander, Understood, normalize};
 use std::collections::HashMap;
 use std::path::Path;
 use std::sync::Arc;
@@ -62,6 +62,26 @@ impl Engine {
 
     /// Build with other matching parameters (for tuning them).
     pub fn with_params(kb: KnowledgeBase, params: crate::matching::Params) -> Engine {
+        // Startup time is a target: what does not depend on the analyzer
+        // (the detail reader) is built on a second thread meanwhile.
+        let (index, understander) = std::thread::scope(|scope| {
+            let details = scope.spawn(|| DetailReader::new(&kb));
+            let (analyzer, index) = Engine::analyzer_and_index(&kb, params);
+            let details = details.join().unwrap_or_else(|_| DetailReader::new(&kb));
+            (index, Understander::with_details(&kb, analyzer, details))
+        });
+        Engine {
+            kb,
+            understander,
+            index,
+        }
+    }
+
+    /// The analyzer, taught the knowledge base's words, and the index.
+    fn analyzer_and_index(
+        kb: &KnowledgeBase,
+        params: crate::matching::Params,
+    ) -> (Analyzer, Index) {
         // Every knowledge text is normalized once; the analyzer's
         // vocabulary, its domain counts and the index all read them.
         let entry_texts: Vec<&str> = (kb.entries.iter())
@@ -108,13 +128,8 @@ impl Engine {
             Some(done) => done.clone(),
             None => normalize(text),
         };
-        let index = Index::build(&kb, &analyzer, params, &normalized);
-        let understander = Understander::new(&kb, analyzer);
-        Engine {
-            kb,
-            understander,
-            index,
-        }
+        let index = Index::build(kb, &analyzer, params, &normalized);
+        (analyzer, index)
     }
 
     pub fn knowledge(&self) -> &KnowledgeBase {

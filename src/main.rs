@@ -14,6 +14,12 @@ use std::io::{BufRead, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+/// The bot's allocator. Understanding a message makes many small,
+/// short-lived allocations (tokens, words, stems); with the system
+/// allocator they were a quarter of the time per question.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(
     name = "careerbot",

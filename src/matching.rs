@@ -104,11 +104,23 @@ struct Field {
     idfs: HashMap<String, f64>,
 }
 
-/// Reusable arrays for scoring one field.
+/// Reusable arrays for scoring one field. They are all zero between uses.
+#[derive(Default)]
 struct Scratch {
     per_doc: Vec<f64>,
     touched: Vec<u32>,
     best: Vec<f64>,
+    /// Set while a field is being scored: still set at the start of the
+    /// next use only if scoring was cut short, and then the arrays are
+    /// zeroed in full.
+    in_use: bool,
+}
+
+thread_local! {
+    /// One scratch per thread, kept between questions: a question then
+    /// costs what its terms touch, not an allocation and a zeroing pass
+    /// over every document of the index.
+    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::default();
 }
 
 impl Field {
@@ -167,6 +179,11 @@ impl Field {
         if scratch.best.len() < totals.len() {
             scratch.best.resize(totals.len(), 0.0);
         }
+        if scratch.in_use {
+            scratch.per_doc.fill(0.0);
+            scratch.best.fill(0.0);
+        }
+        scratch.in_use = true;
         scratch.touched.clear();
         for term in terms {
             let Some(postings) = self.postings.get(term) else {
@@ -191,6 +208,7 @@ impl Field {
             let owner = self.owners[doc as usize];
             totals[owner] += weight * std::mem::take(&mut scratch.best[owner]);
         }
+        scratch.in_use = false;
     }
 }
 
@@ -307,18 +325,12 @@ impl Index {
                 .collect()
         };
         let mut totals = vec![0.0; self.candidates.len()];
-        let mut scratch = Scratch {
-            per_doc: Vec::new(),
-            touched: Vec::new(),
-            best: Vec::new(),
-        };
         let params = &self.params;
-        self.phrasings
-            .score(&unique, &mut totals, 1.0, &mut scratch);
-        self.keywords
-            .score(&unique, &mut totals, params.keyword_weight, &mut scratch);
-        self.answers
-            .score(&unique, &mut totals, params.answer_weight, &mut scratch);
+        SCRATCH.with_borrow_mut(|scratch| {
+            (self.phrasings).score(&unique, &mut totals, 1.0, scratch);
+            (self.keywords).score(&unique, &mut totals, params.keyword_weight, scratch);
+            (self.answers).score(&unique, &mut totals, params.answer_weight, scratch);
+        });
         for &(entry, boost) in boosts {
             if let Some(total) = totals.get_mut(entry)
                 && entry < self.entry_count

@@ -153,6 +153,16 @@ impl KnowledgeBase {
             read_source(&dir.join(name), problems)
         };
 
+        // The English list is the largest file and needs nothing else:
+        // it is read on a second thread while the TOML files are parsed.
+        let english_thread = std::thread::spawn({
+            let dir = dir.to_path_buf();
+            move || {
+                let mut problems = Problems::default();
+                let english = EnglishWords::load(&dir, &mut problems);
+                (english, problems)
+            }
+        });
         let sources = read(SOURCES_FILE, &mut problems)
             .map(|text| parse_sources(&text, &mut problems))
             .unwrap_or_default();
@@ -171,7 +181,20 @@ impl KnowledgeBase {
             read(PACKAGE_FILE, &mut problems).and_then(|t| PackageWords::parse(&t, &mut problems));
         let wages = WageTables::load(&dir.join("bls"), &mut problems);
         let (entities, entity_references) = Entities::load(&dir.join(ENTITIES_DIR), &mut problems);
-        let english = EnglishWords::load(dir, &mut problems);
+        let english = match english_thread.join() {
+            Ok((english, english_problems)) => {
+                problems.append(english_problems);
+                english
+            }
+            Err(_) => {
+                problems.at(
+                    &dir.join(english::ENGLISH_FILE),
+                    None,
+                    "reading this file failed unexpectedly",
+                );
+                EnglishWords::default()
+            }
+        };
 
         let mut entries = Vec::new();
         let mut related = Vec::new();

@@ -59,6 +59,11 @@ pub struct Problems {
 }
 
 impl Problems {
+    /// Add the problems another reader found (after this one's).
+    pub fn append(&mut self, other: Problems) {
+        self.list.extend(other.list);
+    }
+
     pub fn at(&mut self, file: &Path, line: Option<usize>, message: impl Into<String>) {
         self.list.push(Problem {
             file: file.to_path_buf(),

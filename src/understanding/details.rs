@@ -441,10 +441,20 @@ impl DetailReader {
     /// The details, and the places or employer types the message compares
     /// when it names more than one.
     pub fn read_compared(&self, original: &str, normalized: &str) -> (Profile, Alternatives) {
-        let text = TokenText::new(normalized);
-        let (location, places) = self.location(original, &text);
-        let employer_mentions: Vec<&EmployerId> = (self.employers.find_longest(&text).iter())
-            .filter(|f| !self.negated(&text, f.start))
+        self.read_compared_in(original, normalized, &TokenText::new(normalized))
+    }
+
+    /// [`DetailReader::read_compared`], for a caller that already holds the
+    /// tokens of `normalized`.
+    pub fn read_compared_in(
+        &self,
+        original: &str,
+        normalized: &str,
+        text: &TokenText,
+    ) -> (Profile, Alternatives) {
+        let (location, places) = self.location(original, text);
+        let employer_mentions: Vec<&EmployerId> = (self.employers.find_longest(text).iter())
+            .filter(|f| !self.negated(text, f.start))
             .map(|f| &self.employer_ids[f.label])
             .collect();
         let mut distinct_employers: Vec<&EmployerId> = Vec::new();
@@ -454,18 +464,18 @@ impl DetailReader {
             }
         }
         let mut details = Profile {
-            experience: self.experience(normalized, &text),
-            education: self.education(original, &text),
+            experience: self.experience(normalized, text),
+            education: self.education(original, text),
             location,
             employer: employer_mentions.last().map(|id| (*id).clone()),
             supervisory: self
                 .supervisory
-                .find_longest(&text)
+                .find_longest(text)
                 .iter()
-                .any(|f| !self.negated(&text, f.start)),
+                .any(|f| !self.negated(text, f.start)),
             ..Profile::default()
         };
-        self.certifications(&text, &mut details);
+        self.certifications(text, &mut details);
         let employers = if distinct_employers.len() >= 2 {
             distinct_employers.into_iter().cloned().collect()
         } else {
@@ -1143,35 +1153,64 @@ fn contains_cue(window: &[String], cues: &[Vec<String>]) -> bool {
 /// each word with a capital first letter, and not only where any word
 /// would have one, at the start of a sentence. "jobs in Mobile" names the
 /// city; "Mobile app?" and "mobile app" do not.
+///
+/// A plain scan, not a regex built per name: this runs for every message
+/// that names an ambiguous place, and compiling a pattern each time cost
+/// more than the rest of understanding the message.
 fn written_as_name(original: &str, name: &str) -> bool {
-    let words: Vec<String> = name
-        .split(' ')
+    let words: Vec<String> = (name.split(' '))
+        .filter(|word| !word.is_empty())
         .map(|word| {
             let mut chars = word.chars();
-            match chars.next() {
-                Some(first) => format!(
-                    "{}{}",
-                    regex::escape(&first.to_uppercase().collect::<String>()),
-                    regex::escape(chars.as_str())
-                ),
-                None => String::new(),
-            }
+            (chars.next().into_iter().flat_map(char::to_uppercase))
+                .chain(chars)
+                .collect()
         })
         .collect();
-    let pattern = format!(r"\b{}\b", words.join(r"[\s.\-]+"));
-    let Ok(re) = Regex::new(&pattern) else {
+    let Some((first, rest)) = words.split_first() else {
         return false;
     };
-    re.find_iter(original).any(|m| {
-        let before = original[..m.start()]
+    let is_separator = |c: char| c.is_whitespace() || c == '.' || c == '-';
+    original.match_indices(first.as_str()).any(|(start, _)| {
+        if original[..start]
+            .chars()
+            .next_back()
+            .is_some_and(is_word_char)
+        {
+            return false;
+        }
+        let mut end = start + first.len();
+        for word in rest {
+            let after = &original[end..];
+            let gap = after.len() - after.trim_start_matches(is_separator).len();
+            if gap == 0 || !after[gap..].starts_with(word.as_str()) {
+                return false;
+            }
+            end += gap + word.len();
+        }
+        if original[end..].chars().next().is_some_and(is_word_char) {
+            return false;
+        }
+        let before = original[..start]
             .trim_end_matches(|c: char| c.is_whitespace() || "*_~>#\"'`([-".contains(c));
         !(before.is_empty() || before.ends_with(['.', '!', '?']))
     })
 }
 
+/// A character of a word, for word boundaries (as `\b` sees them).
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
 /// Whether the original has `city` followed by `code` written in capitals:
 /// "Lafayette LA", "Portland OR".
+///
+/// ASCII text (nearly every message) is scanned directly; other text goes
+/// through a regex, whose case folding covers every script.
 fn code_written_after(original: &str, city: &[String], code: &str) -> bool {
+    if original.is_ascii() && city.iter().all(|word| word.is_ascii()) {
+        return code_written_after_ascii(original, city, code);
+    }
     let city = city
         .iter()
         .map(|word| regex::escape(word))
@@ -1181,9 +1220,106 @@ fn code_written_after(original: &str, city: &[String], code: &str) -> bool {
         .is_ok_and(|re| re.is_match(original))
 }
 
+/// [`code_written_after`] for ASCII: the city's words in any case, each
+/// followed by non-word characters, then `code` exactly, as a whole word.
+fn code_written_after_ascii(original: &str, city: &[String], code: &str) -> bool {
+    let bytes = original.as_bytes();
+    let is_word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    let Some(first) = city.first() else {
+        return false;
+    };
+    let lower = original.to_ascii_lowercase();
+    lower.match_indices(first.as_str()).any(|(start, _)| {
+        if start > 0 && is_word(bytes[start - 1]) {
+            return false;
+        }
+        let mut end = start;
+        for (index, word) in city.iter().enumerate() {
+            if index > 0 {
+                let gap = bytes[end..].iter().take_while(|b| !is_word(**b)).count();
+                if gap == 0 {
+                    return false;
+                }
+                end += gap;
+            }
+            if !lower[end..].starts_with(word.as_str()) {
+                return false;
+            }
+            end += word.len();
+        }
+        let gap = bytes[end..].iter().take_while(|b| !is_word(**b)).count();
+        if gap == 0 || !original[end + gap..].starts_with(code) {
+            return false;
+        }
+        let after = end + gap + code.len();
+        !(after < bytes.len() && is_word(bytes[after]))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_are_found_only_where_written_as_names() {
+        assert!(written_as_name("jobs in Mobile?", "mobile"));
+        assert!(written_as_name("pay in New York?", "new york"));
+        assert!(written_as_name("pay in New-York?", "new york"));
+        assert!(written_as_name("pay in St. Louis", "st louis"));
+        assert!(!written_as_name("Mobile app?", "mobile"));
+        assert!(!written_as_name("is the mobile app good", "mobile"));
+        assert!(!written_as_name("I like it. Mobile is fine", "mobile"));
+        assert!(!written_as_name("jobs in Mobileville", "mobile"));
+        assert!(!written_as_name("jobs in AMobile", "mobile"));
+        assert!(written_as_name("hi **Mobile**", "mobile"));
+        assert!(!written_as_name("**Mobile**", "mobile"));
+        assert!(!written_as_name("jobs in New  Yorkshire", "new york"));
+    }
+
+    #[test]
+    fn state_codes_are_found_after_their_city_in_capitals() {
+        let city = |s: &str| s.split(' ').map(String::from).collect::<Vec<_>>();
+        assert!(code_written_after(
+            "jobs in Lafayette LA",
+            &city("lafayette"),
+            "LA"
+        ));
+        assert!(code_written_after(
+            "jobs in lafayette, LA!",
+            &city("lafayette"),
+            "LA"
+        ));
+        assert!(code_written_after("PORTLAND OR", &city("portland"), "OR"));
+        assert!(code_written_after(
+            "pay in san jose, CA",
+            &city("san jose"),
+            "CA"
+        ));
+        assert!(!code_written_after(
+            "portland or seattle",
+            &city("portland"),
+            "OR"
+        ));
+        assert!(!code_written_after("portland ORE", &city("portland"), "OR"));
+        assert!(!code_written_after(
+            "newportland OR",
+            &city("portland"),
+            "OR"
+        ));
+        assert!(!code_written_after("portlandOR", &city("portland"), "OR"));
+        assert!(!code_written_after("sanjose CA", &city("san jose"), "CA"));
+        // Outside ASCII the regex does the same.
+        assert!(code_written_after(
+            "café in Lafayette LA",
+            &city("lafayette"),
+            "LA"
+        ));
+        assert!(!code_written_after(
+            "café in Lafayette la",
+            &city("lafayette"),
+            "LA"
+        ));
+    }
 
     #[test]
     fn principal_cities_split_on_hyphens_and_slashes() {

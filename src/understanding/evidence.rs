@@ -63,7 +63,8 @@ impl TopicEvidence {
 }
 
 /// What the evidence is weighed from: the message's tokens (as typed, typos
-/// corrected), the normalized text (to find the question sentence), the
+/// corrected), the tokens of the sentence that asks the question (when the
+/// message has one, from [`question_sentence`]), the
 /// words that name places or lengths of time (never evidence either way),
 /// and careerbot's own words for a job ("profession", "career": never
 /// evidence against).
@@ -71,7 +72,7 @@ pub fn weigh(
     analyzer: &Analyzer,
     words: &[String],
     phrases: &[Vec<String>],
-    normalized: &str,
+    question: Option<&[String]>,
     neutral: &dyn Fn(&str) -> bool,
     ours: &dyn Fn(&str) -> bool,
     named: &dyn Fn(usize) -> bool,
@@ -90,9 +91,7 @@ pub fn weigh(
             in_phrase.extend(content.iter().map(|w| w.as_str()));
         }
     }
-    let question: Vec<String> = question_sentence(normalized)
-        .map(|q| analyzer.analyze(q).tokens)
-        .unwrap_or_default();
+    let question = question.unwrap_or_default();
     let in_question = |word: &str| question.is_empty() || question.iter().any(|q| q == word);
     let mut seen: Vec<&str> = Vec::new();
     // What each word was weighed as, for the qualifier pass below.

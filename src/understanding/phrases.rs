@@ -23,20 +23,28 @@ fn token_hash(token: &str) -> u64 {
 pub struct TokenText {
     pub tokens: Vec<String>,
     /// The characters between each token and the one before it (spaces and
-    /// punctuation), so grammar can see commas and sentence ends.
-    gaps: Vec<String>,
+    /// punctuation), so grammar can see commas and sentence ends: all of
+    /// them in one string, gap `i` ending at `gap_ends[i]`.
+    gap_text: String,
+    gap_ends: Vec<usize>,
     /// Each token's [`token_hash`].
     hashes: Vec<u64>,
 }
 
 impl TokenText {
+    /// True when these are exactly `tokens`, in order.
+    pub fn has_tokens(&self, tokens: &[String]) -> bool {
+        self.tokens == tokens
+    }
+
     pub fn new(normalized: &str) -> TokenText {
         let tokens = tokenize(normalized);
-        let gaps = gaps_between(normalized, tokens.len());
+        let (gap_text, gap_ends) = gaps_between(normalized, tokens.len());
         let hashes = tokens.iter().map(|t| token_hash(t)).collect();
         TokenText {
             tokens,
-            gaps,
+            gap_text,
+            gap_ends,
             hashes,
         }
     }
@@ -44,7 +52,13 @@ impl TokenText {
     /// What separates token `index` from the token before it: `", "` in
     /// "Austin, TX", `". "` after a sentence. Empty for the first token.
     pub fn gap_before(&self, index: usize) -> &str {
-        self.gaps.get(index).map_or("", String::as_str)
+        match self.gap_ends.get(index) {
+            Some(&end) => {
+                let start = index.checked_sub(1).map_or(0, |i| self.gap_ends[i]);
+                &self.gap_text[start..end]
+            }
+            None => "",
+        }
     }
 
     /// True when a comma stands right before token `index`.
@@ -72,31 +86,33 @@ impl TokenText {
 
 /// The text between consecutive tokens, walking `normalized` the way
 /// [`tokenize`] does. When the walk disagrees with `tokenize` about the
-/// number of tokens (it should not), every gap is a plain space.
-fn gaps_between(normalized: &str, count: usize) -> Vec<String> {
-    let mut gaps = Vec::with_capacity(count);
-    let mut gap = String::new();
+/// number of tokens (it should not), every gap is a plain space. The
+/// first token's gap is empty. Returns the gaps joined, and where each ends.
+fn gaps_between(normalized: &str, count: usize) -> (String, Vec<usize>) {
+    let mut text = String::new();
+    let mut ends = Vec::with_capacity(count);
     let mut in_token = false;
     for c in normalized.chars() {
         if c.is_alphanumeric() {
             if !in_token {
-                gaps.push(std::mem::take(&mut gap));
+                if ends.is_empty() {
+                    // Whatever comes before the first token is no gap.
+                    text.clear();
+                }
+                ends.push(text.len());
                 in_token = true;
             }
         } else if c == '\'' && in_token {
             // inside a word: "what's"
         } else {
             in_token = false;
-            gap.push(c);
+            text.push(c);
         }
     }
-    if gaps.len() == count {
-        if let Some(first) = gaps.first_mut() {
-            first.clear();
-        }
-        gaps
+    if ends.len() == count {
+        (text, ends)
     } else {
-        vec![" ".to_string(); count]
+        (" ".repeat(count), (0..count).collect())
     }
 }
 
@@ -175,6 +191,17 @@ impl<L: Copy> PhraseSet<L> {
         }
         kept.sort_by_key(|f| f.start);
         kept
+    }
+
+    /// True when the set holds `word`, one token, as a phrase of its own:
+    /// the same answer as [`PhraseSet::contains_any`] on a one-word text,
+    /// without building one.
+    pub fn contains_word(&self, word: &str) -> bool {
+        if !word.chars().all(char::is_alphanumeric) {
+            return self.contains_any(&TokenText::new(word));
+        }
+        (self.by_first.get(&token_hash(word)))
+            .is_some_and(|bucket| bucket.iter().any(|(phrase, _)| phrase.len() == 1))
     }
 
     pub fn contains_any(&self, text: &TokenText) -> bool {

@@ -132,6 +132,7 @@ pub struct Understander {
     other_fields: Vec<String>,
     role_words: PhraseSet<()>,
     off_topic_triggers: PhraseSet<usize>,
+    /// The lexicon's follow-up openers, each with a space either side.
     follow_up_openers: Vec<String>,
     /// Words for lengths of time: like places, they carry a detail, not a
     /// topic.
@@ -160,6 +161,16 @@ const FOLLOW_UP_TOKENS: usize = 4;
 
 impl Understander {
     pub fn new(kb: &KnowledgeBase, analyzer: Analyzer) -> Understander {
+        Understander::with_details(kb, analyzer, DetailReader::new(kb))
+    }
+
+    /// [`Understander::new`] with its detail reader built already (the
+    /// engine builds it on a second thread while it indexes).
+    pub fn with_details(
+        kb: &KnowledgeBase,
+        analyzer: Analyzer,
+        details: DetailReader,
+    ) -> Understander {
         let phrases = |list: &[String]| PhraseSet::new(list.iter().map(|w| (w.clone(), ())));
         let hourly: Vec<String> = (kb.lexicon.hourly_words.iter())
             .map(|w| regex::escape(&normalize(w)))
@@ -171,7 +182,7 @@ impl Understander {
         ))
         .unwrap_or_else(|_| Regex::new(r"[^\s\S]").expect("a regex that matches nothing"));
         Understander {
-            details: DetailReader::new(kb),
+            details,
             entities: EntityFinder::new(&kb.entities),
             intents: IntentReader::new(&kb.intents),
             pay_words: kb.lexicon.pay_words.iter().cloned().collect(),
@@ -190,7 +201,10 @@ impl Understander {
                 (kb.scope.off_topic.iter().enumerate())
                     .flat_map(|(i, group)| group.triggers.iter().map(move |t| (t.clone(), i))),
             ),
-            follow_up_openers: kb.lexicon.follow_up_openers.clone(),
+            // Padded once here, so the check is a plain substring search.
+            follow_up_openers: (kb.lexicon.follow_up_openers.iter())
+                .map(|opener| format!(" {opener} "))
+                .collect(),
             time_words: kb.intents.time_words.clone(),
             cue_words: cue_words(&kb.intents),
             negations: kb.intents.negations.clone(),
@@ -220,15 +234,27 @@ impl Understander {
     pub fn understand(&self, question: &str) -> Understood {
         // Capital letters matter to some details ("Mobile, AL", "BA"), so
         // the reader also gets the text as typed (in NFKC).
-        let original: String = question.nfkc().collect();
+        let original: String = if question.is_ascii() {
+            // ASCII is its own NFKC form.
+            question.to_string()
+        } else {
+            question.nfkc().collect()
+        };
         let normalized = normalize(question);
         let text = TokenText::new(&normalized);
         let analysis = self.analyzer.analyze(&normalized);
-        let (profile, alternatives) = self.details.read_compared(&original, &normalized);
+        let (profile, alternatives) =
+            (self.details).read_compared_in(&original, &normalized, &text);
         // Names are found in the words as corrected ("bachlors" is a
         // bachelor's degree); correction keeps one token per token.
-        let corrected = TokenText::new(&analysis.tokens.join(" "));
-        let mut mentions = self.entities.find(&corrected);
+        let corrected_text;
+        let corrected = if text.has_tokens(&analysis.tokens) {
+            &text
+        } else {
+            corrected_text = TokenText::new(&analysis.tokens.join(" "));
+            &corrected_text
+        };
+        let mut mentions = self.entities.find(corrected);
         // A degree written as an abbreviation ("BA vs AA") is found by the
         // detail reader only.
         if let Some(level) = &profile.education
@@ -329,7 +355,7 @@ impl Understander {
             &self.analyzer,
             &analysis.tokens,
             &analysis.phrases,
-            &normalized,
+            focus_analysis.as_ref().map(|a| a.tokens.as_slice()),
             &neutral,
             &|word| self.job_words.contains(word),
             &|position| {
@@ -349,11 +375,7 @@ impl Understander {
             .collect();
 
         let only_small_words = analysis.terms.iter().all(|t| {
-            self.analyzer.is_stopword(t)
-                || self
-                    .intents
-                    .greeting_words()
-                    .contains_any(&TokenText::new(t))
+            self.analyzer.is_stopword(t) || self.intents.greeting_words().contains_word(t)
         }) && !profile.affects_estimate();
         let compares_two = compares_two(&mentions, &alternatives, &normalized);
         let facts = Facts {
@@ -382,8 +404,7 @@ impl Understander {
                 });
         let follow_up = text.tokens.len() <= FOLLOW_UP_TOKENS
             || cues.follows
-            || (self.follow_up_openers.iter())
-                .any(|opener| opening.contains(&format!(" {opener} ")));
+            || (self.follow_up_openers.iter()).any(|opener| opening.contains(opener.as_str()));
         let is_question = self.intents.is_question(&text, &normalized);
         let aspects = self.intents.aspects(&text);
         Understood {
