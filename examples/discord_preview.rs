@@ -1,13 +1,25 @@
 //! Print the Discord payload careerbot would send for a question, as JSON:
 //! `cargo run --example discord_preview -- "5 years, CMAA, Boston"`.
 //! Handy for checking how a knowledge edit looks on Discord without a bot.
+//!
+//! `--working-out` or `--sources` before the question prints what the
+//! estimate card's buttons of those names answer instead.
 
 use careerbot::Engine;
 use careerbot::discord::render;
 use poise::serenity_prelude as serenity;
 
 fn main() {
-    let question = std::env::args().skip(1).collect::<Vec<_>>().join(" ");
+    let mut words: Vec<String> = std::env::args().skip(1).collect();
+    let view = match words.first().map(String::as_str) {
+        Some("--working-out") => render::View::WorkingOut,
+        Some("--sources") => render::View::Sources,
+        _ => render::View::Card,
+    };
+    if view != render::View::Card {
+        words.remove(0);
+    }
+    let question = words.join(" ");
     let engine = match Engine::load(concat!(env!("CARGO_MANIFEST_DIR"), "/knowledge")) {
         Ok(engine) => engine,
         Err(error) => {
@@ -16,8 +28,9 @@ fn main() {
         }
     };
     let reply = engine.answer(&question);
-    let mut cards = render::layout(&reply, &engine.knowledge().replies);
-    if let (Some(estimate), Some(first)) = (reply.estimate(), cards.first_mut())
+    let mut cards = render::layout_view(&reply, &engine.knowledge().replies, view);
+    if let (Some(estimate), Some(first), render::View::Card) =
+        (reply.estimate(), cards.first_mut(), view)
         && let Ok(png) = careerbot::chart::salary_png(
             engine.knowledge(),
             estimate,
@@ -29,7 +42,7 @@ fn main() {
     }
     for card in cards {
         let response = serenity::CreateInteractionResponse::Message(
-            render::to_interaction_message(&card, false),
+            render::to_interaction_message(&card, view != render::View::Card),
         );
         match serde_json::to_string_pretty(&response) {
             Ok(json) => println!("{json}"),

@@ -77,6 +77,8 @@ pub enum Evidence {
     },
     Employer {
         label: String,
+        /// The type's short name, for a card: "Private PT clinic".
+        name: String,
         note: String,
     },
 }
@@ -348,6 +350,7 @@ pub fn estimate(kb: &KnowledgeBase, details: &Profile) -> Estimate {
                 effect,
                 evidence: Evidence::Employer {
                     label: entity.label.clone(),
+                    name: entity.name.clone(),
                     note: employer.note.clone(),
                 },
             });

@@ -472,9 +472,10 @@ fn topics(kb: &KnowledgeBase, as_json: bool) -> Result<(), Failure> {
                 serde_json::json!({
                     "id": e.id,
                     "title": e.title,
+                    "short_title": e.short_title,
                     "phrasings": e.phrasings,
                     "answer": e.answer,
-                    "sources": kb.citations(&e.sources),
+                    "sources": kb.citations(&e.sources).into_iter().map(|c| c.full).collect::<Vec<_>>(),
                     "related": e.related,
                 })
             })

@@ -8,7 +8,7 @@
 //! the JSON contract and Discord all show the same reply their own way.
 
 use crate::compensation::{PackageQuestion, PackageTotal};
-use crate::domain::{EntityKind, Experience, Profile};
+use crate::domain::{Citation, EntityKind, Experience, Profile};
 use crate::estimate::Estimate;
 use crate::understanding::Intent;
 use serde::Serialize;
@@ -40,6 +40,8 @@ pub enum ReplyKind {
 pub struct TopicLink {
     pub id: String,
     pub title: String,
+    /// At most 30 characters, for a button.
+    pub short_title: String,
 }
 
 /// The engine's reply to one message.
@@ -58,7 +60,7 @@ pub struct Reply {
     /// The structured part, worded by the renderers.
     pub content: Content,
     /// Citations: "name, date".
-    pub sources: Vec<String>,
+    pub sources: Vec<Citation>,
     /// Topics to open next: related ones, or the closest ones after a
     /// fallback.
     pub suggestions: Vec<TopicLink>,

@@ -9,6 +9,7 @@ use careerbot::Engine;
 use careerbot::config::DiscordConfig;
 use careerbot::discord::bot::{Bot, BotSettings, Request};
 use careerbot::discord::input::{self, BenefitsForm, FormError, MessageContext, SalaryForm};
+use careerbot::discord::render::View;
 use careerbot::domain::{Experience, Place};
 use careerbot::reply::ReplyKind;
 use std::path::Path;
@@ -386,6 +387,76 @@ fn the_rate_limit_answers_politely_and_privately() {
             ReplyKind::Notice
         );
     }
+}
+
+#[test]
+fn browsing_topics_and_details_never_counts_toward_the_rate_limit() {
+    let bot = bot();
+    let now = Instant::now();
+    let card = bot.handle(7, ask("5 years, CMAA, Boston, hospital"), now);
+    let key = careerbot::discord::render::reply_key(&card.reply);
+    for i in 0..30 {
+        let at = now + Duration::from_millis(i);
+        for request in [
+            Request::Shortcut {
+                name: "duties".into(),
+            },
+            Request::Certs { name: None },
+            Request::Topic {
+                id: "pay.national".into(),
+            },
+            Request::Details {
+                view: View::Sources,
+                key,
+            },
+            Request::Forget,
+        ] {
+            let answer = bot.handle(7, request.clone(), at);
+            assert!(
+                !answer.reply.body.contains("try again"),
+                "{request:?} was limited"
+            );
+        }
+    }
+    // Questions still count: the sixth in the window is refused.
+    for i in 0..4 {
+        bot.handle(7, ask("pay"), now + Duration::from_millis(100 + i));
+    }
+    let limited = bot.handle(7, ask("pay"), now + Duration::from_millis(200));
+    assert!(
+        limited.reply.body.contains("try again"),
+        "{}",
+        limited.reply.body
+    );
+}
+
+#[test]
+fn an_estimates_buttons_open_its_working_out_and_sources_privately() {
+    let bot = bot();
+    let now = Instant::now();
+    let card = bot.handle(7, ask("5 years, CMAA, Boston, hospital"), now);
+    assert!(card.reply.estimate().is_some() && !card.private);
+    let key = careerbot::discord::render::reply_key(&card.reply);
+    for view in [View::WorkingOut, View::Sources] {
+        // Anyone who sees the card may press its buttons.
+        let opened = bot.handle(8, Request::Details { view, key }, now);
+        assert!(opened.private);
+        assert_eq!(opened.view, view);
+        assert_eq!(opened.reply, card.reply);
+    }
+    // A key the bot does not hold (an old card, after a restart) gets a
+    // clear private notice.
+    let gone = bot.handle(
+        7,
+        Request::Details {
+            view: View::WorkingOut,
+            key: key ^ 1,
+        },
+        now,
+    );
+    assert!(gone.private);
+    assert_eq!(gone.reply.kind, ReplyKind::Notice);
+    assert_eq!(gone.reply.body, common::words().card.expired);
 }
 
 #[test]

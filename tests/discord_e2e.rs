@@ -408,13 +408,19 @@ async fn every_command_button_mention_and_dm_gets_the_engines_answer() {
         .find(|p| p.0 == "/salary with every option")
         .unwrap();
     let salary = fake.wait_callback(salary.1, DEADLINE).await;
-    let fields: Vec<&str> = salary.body["data"]["embeds"][0]["fields"]
-        .as_array()
-        .expect("an estimate has fields")
+    let card = &salary.body["data"];
+    let description = card["embeds"][0]["description"].as_str().unwrap();
+    assert!(description.contains("a year"), "{description}");
+    let labels: Vec<&str> = (card["components"][0]["components"].as_array())
+        .expect("an estimate has buttons")
         .iter()
-        .map(|f| f["name"].as_str().unwrap())
+        .map(|b| b["label"].as_str().unwrap())
         .collect();
-    assert_eq!(&fields[..3], ["Low", "Typical", "High"], "{fields:?}");
+    assert_eq!(
+        &labels[..2],
+        ["How it's worked out", "Sources"],
+        "{labels:?}"
+    );
     let forget = pending.iter().find(|p| p.0 == "/forget").unwrap();
     let forget = fake.wait_callback(forget.1, DEADLINE).await;
     assert_eq!(

@@ -26,7 +26,18 @@ use std::time::Instant;
 /// Check every way a reply can be sent: as an interaction response, as
 /// follow-ups, as channel messages. Returns the number of messages.
 fn check_reply(reply: &Reply) -> usize {
-    let cards = render::layout(reply, common::words());
+    // What the card's buttons open must be as valid as the card.
+    for view in [
+        render::View::WorkingOut,
+        render::View::Sources,
+        render::View::More,
+    ] {
+        check_cards(&render::layout_view(reply, common::words(), view));
+    }
+    check_cards(&render::layout(reply, common::words()))
+}
+
+fn check_cards(cards: &[Card]) -> usize {
     assert!(!cards.is_empty());
     for (i, card) in cards.iter().enumerate() {
         for ephemeral in [false, true] {
@@ -118,42 +129,84 @@ fn an_answer_longer_than_one_message_is_split_into_valid_messages() {
     let paragraph = "A coordinator keeps the schedule full and the paperwork right. ".repeat(40);
     let body = vec![paragraph; 8].join("\n\n");
     let mut reply = Reply::simple(ReplyKind::Answer, "A very long answer", body.clone());
-    reply.sources = vec!["Career guide, 2024".into(); 3];
+    reply.sources = vec![
+        careerbot::domain::Citation {
+            full: "Career guide, 2024".into(),
+            short: "Career guide 2024".into(),
+        };
+        3
+    ];
     reply.suggestions = engine().topic("duties.overview").unwrap().suggestions;
-    let messages = check_reply(&reply);
-    assert!(
-        messages >= 4,
-        "{} characters in {messages} messages",
-        body.len()
-    );
-    // The buttons come once, on the last message.
+    // The card shows the start, within the card limit, and a "More"
+    // button first among its buttons.
+    assert_eq!(check_reply(&reply), 1);
     let cards = render::layout(&reply, common::words());
+    assert!(cards[0].embeds[0].counted_chars() <= render::CARD_VISIBLE);
+    let (view, key) = render::detail_button(&cards[0].buttons[0].custom_id).unwrap();
+    assert_eq!((view, key), (render::View::More, render::reply_key(&reply)));
+    assert!(cards[0].buttons.len() > 1, "related topics follow");
+    // "More" opens the rest, over as many valid messages as it takes, and
+    // between them the card and the rest hold every word of the answer.
+    let rest = render::layout_view(&reply, common::words(), render::View::More);
     assert!(
-        cards[..cards.len() - 1]
-            .iter()
-            .all(|c| c.buttons.is_empty())
+        check_cards(&rest) >= 3,
+        "{} characters in {} messages",
+        body.len(),
+        rest.len()
     );
-    assert!(!cards.last().unwrap().buttons.is_empty());
+    let shown: String = (cards.iter().chain(&rest).flat_map(|c| &c.embeds))
+        .map(|e| e.description.clone())
+        .collect();
+    let count = |text: &str| text.matches("paperwork right").count();
+    assert_eq!(count(&shown), count(&body));
 }
 
 #[test]
-fn an_estimate_shows_its_range_and_each_factor_as_fields() {
+fn an_estimate_card_shows_its_range_each_factor_and_buttons_for_the_rest() {
     let reply = engine().answer("5 years in, CMAA certified, Boston, hospital");
     let estimate = reply.estimate().cloned().unwrap();
     let cards = render::layout(&reply, common::words());
+    assert_eq!(cards.len(), 1);
     let embed = &cards[0].embeds[0];
-    let names: Vec<&str> = embed.fields.iter().map(|f| f.name.as_str()).collect();
-    assert_eq!(&names[..3], ["Low", "Typical", "High"]);
-    assert_eq!(embed.fields.len(), 3 + estimate.factors.len());
-    for factor in &estimate.factors {
-        let name = careerbot::render::words::factor_name(common::words(), factor.kind);
-        assert!(
-            names.iter().any(|n| n.starts_with(name) && n.contains('$')),
-            "no field for {name} in {names:?}"
-        );
+    for figure in [estimate.low, estimate.mid, estimate.high] {
+        let figure = careerbot::domain::dollars(figure);
+        assert!(embed.description.contains(&figure), "{figure} missing");
     }
-    assert!(embed.footer.as_deref().unwrap().starts_with("Sources: "));
+    assert!(
+        embed.description.contains("Boston"),
+        "{}",
+        embed.description
+    );
+    assert!(!embed.description.contains("Cambridge-Newton"));
+    // One line per factor, with its dollars.
+    let factors = &embed.fields[0].value;
+    assert_eq!(factors.lines().count(), estimate.factors.len());
+    for factor in &estimate.factors {
+        let effect = careerbot::domain::signed_dollars(factor.effect);
+        assert!(factors.contains(&effect), "{effect} missing in {factors}");
+    }
+    let footer = embed.footer.as_deref().unwrap();
+    assert!(!footer.contains('\n') && footer.contains("BLS OEWS May 2024"));
     assert_eq!(embed.colour, render::colour(ReplyKind::Estimate));
+    // The working-out and the sources are behind the first two buttons.
+    let key = render::reply_key(&reply);
+    let views: Vec<_> = (cards[0].buttons.iter())
+        .filter_map(|b| render::detail_button(&b.custom_id))
+        .collect();
+    assert_eq!(
+        views,
+        [
+            (render::View::WorkingOut, key),
+            (render::View::Sources, key)
+        ]
+    );
+    let working = render::layout_view(&reply, common::words(), render::View::WorkingOut);
+    let working: String = (working.iter().flat_map(|c| &c.embeds))
+        .map(|e| e.description.clone())
+        .collect();
+    assert!(working.contains("Boston-Cambridge-Newton") && working.contains("not an offer"));
+    let sources = render::layout_view(&reply, common::words(), render::View::Sources);
+    assert!(sources[0].embeds[0].description.contains("SOC 43-6013"));
 }
 
 #[test]
@@ -466,16 +519,24 @@ fn fill_missing(object: &mut Value, fields: &[(&str, Value)]) -> usize {
 fn buttons_round_trip_to_their_topic() {
     let reply = engine().topic("duties.overview").unwrap();
     let cards: Vec<Card> = render::layout(&reply, common::words());
-    let buttons = &cards.last().unwrap().buttons;
-    assert_eq!(
-        buttons.len(),
-        reply.suggestions.len().min(render::MAX_RELATED_BUTTONS)
-    );
-    for (button, link) in buttons.iter().zip(&reply.suggestions) {
-        assert_eq!(
-            render::topic_of_button(&button.custom_id),
-            Some(link.id.as_str())
-        );
+    let card = cards.last().unwrap();
+    let text = card.embeds[0].description.to_lowercase();
+    // Each suggestion is a button unless the text already names it, in
+    // the order suggested.
+    let expected: Vec<&str> = (reply.suggestions.iter())
+        .filter(|link| {
+            !text.contains(&link.title.to_lowercase())
+                && !text.contains(&link.short_title.to_lowercase())
+        })
+        .map(|link| link.id.as_str())
+        .take(render::MAX_RELATED_BUTTONS)
+        .collect();
+    assert!(!expected.is_empty());
+    let opened: Vec<&str> = (card.buttons.iter())
+        .filter_map(|b| render::topic_of_button(&b.custom_id))
+        .collect();
+    assert_eq!(opened, expected);
+    for button in &card.buttons {
         assert!(button.custom_id.chars().count() <= limits::CUSTOM_ID);
     }
 }

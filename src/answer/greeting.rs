@@ -11,5 +11,10 @@ pub fn reply(engine: &Engine) -> Reply {
         replies.greeting.clone(),
     );
     reply.confidence = 1.0;
+    reply.intent = crate::understanding::Intent::Greeting;
+    reply.suggestions = super::topic::links(
+        engine,
+        replies.suggestions.greeting.iter().map(String::as_str),
+    );
     reply
 }

@@ -44,6 +44,7 @@ pub fn links<'a>(engine: &Engine, ids: impl IntoIterator<Item = &'a str>) -> Vec
         .map(|e| TopicLink {
             id: e.id.clone(),
             title: e.title.clone(),
+            short_title: e.short_title.clone(),
         })
         .collect()
 }

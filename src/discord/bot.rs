@@ -8,6 +8,7 @@
 //! answer.
 
 use super::input::{self, BenefitsForm, SalaryForm};
+use super::render::{self, View};
 use crate::answer::EstimateView;
 use crate::config::DiscordConfig;
 use crate::engine::Engine;
@@ -38,6 +39,9 @@ pub enum Request {
     Benefits(BenefitsForm),
     /// `/forget`.
     Forget,
+    /// An estimate card's "How it's worked out" or "Sources" button: the
+    /// reply with that [`render::reply_key`], in that view.
+    Details { view: View, key: u64 },
 }
 
 impl Request {
@@ -51,7 +55,18 @@ impl Request {
             Request::Topic { .. } => "button",
             Request::Benefits(_) => "benefits",
             Request::Forget => "forget",
+            Request::Details { .. } => "details",
         }
+    }
+
+    /// Whether the request counts toward the per-user rate limit. Reading
+    /// topics (shortcuts, `/certs`, buttons, an estimate's details) and
+    /// `/forget` never do: someone browsing is not flooding anyone.
+    pub fn is_rate_limited(&self) -> bool {
+        matches!(
+            self,
+            Request::Ask { .. } | Request::Salary(_) | Request::Benefits(_)
+        )
     }
 }
 
@@ -60,8 +75,10 @@ impl Request {
 pub struct Answer {
     pub reply: Reply,
     /// Shown only to the person who asked (rate-limit notices, form errors,
-    /// `/forget`).
+    /// `/forget`, an estimate's details).
     pub private: bool,
+    /// Which part of the reply to show.
+    pub view: View,
 }
 
 impl Answer {
@@ -69,6 +86,7 @@ impl Answer {
         Answer {
             reply,
             private: false,
+            view: View::Card,
         }
     }
 
@@ -76,9 +94,15 @@ impl Answer {
         Answer {
             reply,
             private: true,
+            view: View::Card,
         }
     }
 }
+
+/// How many replies with detail buttons are kept for those buttons. Each
+/// is kept in memory only, under a hash of itself (no user id), and the
+/// oldest goes first.
+pub const KEPT_REPLIES: usize = 2_000;
 
 /// How the bot behaves, from the `[discord]` config.
 #[derive(Debug, Clone)]
@@ -123,6 +147,8 @@ pub struct Reloaded {
 pub struct Bot {
     engine: RwLock<Arc<Engine>>,
     sessions: Mutex<Sessions<UserId>>,
+    /// Recent replies whose cards have detail buttons, by reply key.
+    kept: Mutex<lru::LruCache<u64, Reply>>,
     /// One reload at a time; a second waits rather than racing the first.
     reloading: Mutex<()>,
     pub settings: BotSettings,
@@ -133,6 +159,9 @@ impl Bot {
         Bot {
             engine: RwLock::new(Arc::new(engine)),
             sessions: Mutex::new(Sessions::new(settings.sessions.clone())),
+            kept: Mutex::new(lru::LruCache::new(
+                std::num::NonZeroUsize::new(KEPT_REPLIES).unwrap_or(std::num::NonZeroUsize::MIN),
+            )),
             reloading: Mutex::new(()),
             settings,
         }
@@ -156,6 +185,12 @@ impl Bot {
         };
         let via = request.name();
         let answer = self.answer(user, request, now);
+        if answer.view == View::Card
+            && render::has_detail_buttons(&answer.reply, &self.engine().knowledge().replies)
+        {
+            let mut kept = self.kept.lock().unwrap_or_else(PoisonError::into_inner);
+            kept.put(render::reply_key(&answer.reply), answer.reply.clone());
+        }
         let reply = &answer.reply;
         tracing::info!(
             via,
@@ -172,7 +207,7 @@ impl Bot {
     fn answer(&self, user: UserId, request: Request, now: Instant) -> Answer {
         let engine = self.engine();
         let mut sessions = self.sessions.lock().unwrap_or_else(PoisonError::into_inner);
-        if request != Request::Forget
+        if request.is_rate_limited()
             && let Err(limited) = sessions.admit(&user, now)
         {
             let seconds = limited.retry_after_secs();
@@ -189,7 +224,11 @@ impl Bot {
             Request::Ask { text } => {
                 let reply = sessions.conversation(&user, now).ask(&engine, &text);
                 let private = reply.kind == ReplyKind::Notice;
-                Answer { reply, private }
+                Answer {
+                    reply,
+                    private,
+                    view: View::Card,
+                }
             }
             Request::Salary(form) => {
                 let read = input::salary_details(&engine, &form)
@@ -220,6 +259,22 @@ impl Bot {
                 Ok(package) => Answer::public(engine.calculation_reply(&package)),
                 Err(error) => Answer::private(form_error(&engine, error)),
             },
+            Request::Details { view, key } => {
+                let kept = (self.kept.lock().unwrap_or_else(PoisonError::into_inner))
+                    .get(&key)
+                    .cloned();
+                match kept {
+                    Some(reply) => Answer {
+                        reply,
+                        private: true,
+                        view,
+                    },
+                    None => {
+                        let words = &engine.knowledge().replies.card;
+                        Answer::private(notice(&words.expired_title, words.expired.clone()))
+                    }
+                }
+            }
             Request::Forget => {
                 sessions.forget(&user);
                 let replies = &engine.knowledge().replies;

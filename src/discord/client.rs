@@ -381,7 +381,11 @@ async fn on_message(
         Request::Ask { text },
         Instant::now(),
     );
-    for (i, card) in commands::cards(bot, answer.reply).await.iter().enumerate() {
+    for (i, card) in commands::cards(bot, answer.reply, answer.view)
+        .await
+        .iter()
+        .enumerate()
+    {
         let reply_to = (i == 0).then_some((message.channel_id, message.id));
         message
             .channel_id
@@ -396,17 +400,17 @@ async fn on_button(
     bot: &Data,
     click: &serenity::ComponentInteraction,
 ) -> Result<(), Error> {
-    let Some(topic) = render::topic_of_button(&click.data.custom_id) else {
-        return Ok(());
-    };
-    let answer = bot.handle(
-        click.user.id.get(),
+    let request = if let Some(topic) = render::topic_of_button(&click.data.custom_id) {
         Request::Topic {
             id: topic.to_string(),
-        },
-        Instant::now(),
-    );
-    let cards = commands::cards(bot, answer.reply).await;
+        }
+    } else if let Some((view, key)) = render::detail_button(&click.data.custom_id) {
+        Request::Details { view, key }
+    } else {
+        return Ok(());
+    };
+    let answer = bot.handle(click.user.id.get(), request, Instant::now());
+    let cards = commands::cards(bot, answer.reply, answer.view).await;
     let mut cards = cards.iter();
     if let Some(first) = cards.next() {
         let message = render::to_interaction_message(first, answer.private);

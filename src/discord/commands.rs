@@ -91,18 +91,22 @@ fn fill_choices<'a>(command: &mut Command, option: &str, labels: impl Iterator<I
 pub async fn respond(ctx: Context<'_>, request: Request) -> Result<(), Error> {
     let user = ctx.author().id.get();
     let bot = ctx.data().clone();
-    let Answer { reply, private } = bot.handle(user, request, Instant::now());
-    for card in cards(&bot, reply).await {
+    let Answer {
+        reply,
+        private,
+        view,
+    } = bot.handle(user, request, Instant::now());
+    for card in cards(&bot, reply, view).await {
         ctx.send(render::to_poise_reply(&card, private)).await?;
     }
     Ok(())
 }
 
-/// The messages for a reply; an estimate gets its chart, drawn on a
-/// blocking thread so other people's answers are not held up.
-pub async fn cards(bot: &Data, reply: Reply) -> Vec<render::Card> {
-    let mut cards = render::layout(&reply, &bot.engine().knowledge().replies);
-    if reply.estimate().is_some() {
+/// The messages for a view of a reply; an estimate's card gets its chart,
+/// drawn on a blocking thread so other people's answers are not held up.
+pub async fn cards(bot: &Data, reply: Reply, view: render::View) -> Vec<render::Card> {
+    let mut cards = render::layout_view(&reply, &bot.engine().knowledge().replies, view);
+    if reply.estimate().is_some() && view == render::View::Card {
         let bot = bot.clone();
         let chart = tokio::task::spawn_blocking(move || bot.chart_for(&reply)).await;
         if let (Ok(Some(png)), Some(first)) = (chart, cards.first_mut()) {

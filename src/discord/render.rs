@@ -1,6 +1,11 @@
-//! From the engine's [`Reply`] to Discord messages: embeds with a title,
-//! the answer, a field per estimate factor, a footer of sources and a colour
-//! per kind of reply, plus buttons for related topics.
+//! From the engine's [`Reply`] to Discord messages, made to be read at a
+//! glance: a salary card of the range, the details it is based on and one
+//! line per factor (at most [`ESTIMATE_VISIBLE`] characters), any other
+//! card at most [`CARD_VISIBLE`], a one-line footer of short source names,
+//! and buttons: related topics the text does not already name (with labels
+//! of at most 30 characters), and on an estimate "How it's worked out" and
+//! "Sources", on a long answer "More". Those open a [`View`] of the same
+//! reply, which the bot keeps in memory under its [`reply_key`].
 //!
 //! Two steps, so the layout can be tested without Discord types: [`layout`]
 //! plans plain [`Card`]s that respect every limit, and the `to_*` functions
@@ -9,10 +14,10 @@
 
 use super::limits;
 use crate::domain::dollars;
-use crate::knowledge::Replies;
+use crate::knowledge::{Replies, fill};
 use crate::render::fit::{split_text, truncate};
 use crate::render::words;
-use crate::reply::{Reply, ReplyKind, TopicLink};
+use crate::reply::{Content, Reply, ReplyKind, TopicLink};
 use poise::serenity_prelude as serenity;
 
 /// The prefix of a button's `custom_id` that opens a topic.
@@ -94,51 +99,181 @@ pub fn colour(kind: ReplyKind) -> u32 {
     }
 }
 
-/// Plan the messages for a reply. Usually one; a very long answer continues
-/// in further messages, split at paragraph or sentence boundaries. Buttons
-/// go on the last message.
-pub fn layout(reply: &Reply, replies: &Replies) -> Vec<Card> {
-    let colour = colour(reply.kind);
+/// Which part of a reply a message shows: the card itself, or what one of
+/// its buttons opens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum View {
+    Card,
+    /// The whole working-out of an estimate: each factor's evidence, the
+    /// sources disagreeing, the caveats.
+    WorkingOut,
+    /// The full citations.
+    Sources,
+    /// The rest of an answer too long for one card.
+    More,
+}
+
+/// The prefixes of the `custom_id`s of an estimate card's two buttons; the
+/// rest is the reply's [`reply_key`] in hex.
+pub const WORKING_OUT_PREFIX: &str = "working:";
+pub const SOURCES_PREFIX: &str = "sources:";
+pub const MORE_PREFIX: &str = "more:";
+
+/// The most a salary card shows, title and footer included; the rest is
+/// behind its buttons.
+pub const ESTIMATE_VISIBLE: usize = 1_000;
+/// The most any other card shows before a "More" button.
+pub const CARD_VISIBLE: usize = 1_200;
+
+/// The longest footer: one line on a desktop, two at most on a phone.
+pub const FOOTER_LINE: usize = 100;
+
+/// A key for a reply, carried by its card's buttons so the bot can find
+/// the reply again among those it keeps: a hash of the whole reply, so the
+/// same reply always gets the same key and no detail of the person is in
+/// the button.
+pub fn reply_key(reply: &Reply) -> u64 {
+    use std::hash::{BuildHasher, BuildHasherDefault};
+    let json = serde_json::to_string(reply).unwrap_or_default();
+    BuildHasherDefault::<rustc_hash::FxHasher>::default().hash_one(json)
+}
+
+/// Whether a reply's card has buttons that open more of it (an estimate's
+/// working-out and sources, the rest of a long answer): then the bot keeps
+/// the reply for them.
+pub fn has_detail_buttons(reply: &Reply, replies: &Replies) -> bool {
+    reply.estimate().is_some() || card_text(reply, replies).1.is_some()
+}
+
+/// The view and reply key a working-out, sources or more button asks for.
+pub fn detail_button(custom_id: &str) -> Option<(View, u64)> {
+    let (view, key) = if let Some(key) = custom_id.strip_prefix(WORKING_OUT_PREFIX) {
+        (View::WorkingOut, key)
+    } else if let Some(key) = custom_id.strip_prefix(MORE_PREFIX) {
+        (View::More, key)
+    } else {
+        (View::Sources, custom_id.strip_prefix(SOURCES_PREFIX)?)
+    };
+    Some((view, u64::from_str_radix(key, 16).ok()?))
+}
+
+/// The text of a card that is not an estimate, and the rest of it when it
+/// is too long for one card: cut at a paragraph or sentence, so the card
+/// stays within [`CARD_VISIBLE`] and no fact is lost.
+fn card_text(reply: &Reply, replies: &Replies) -> (String, Option<String>) {
     let sections = words::sections(reply, replies);
     let mut parts = vec![
         sections.headline.trim().to_string(),
         sections.body.trim().to_string(),
     ];
+    if reply.intent == crate::understanding::Intent::Greeting {
+        parts.push(replies.card.greeting_help.clone());
+    }
     if !sections.notes.is_empty() {
         parts.push(sections.notes.join("\n"));
     }
     parts.retain(|p| !p.is_empty());
     let text = parts.join("\n\n");
-    let mut fields = estimate_fields(reply, &sections);
-    let footer = footer(reply);
+    let footer_chars = footer(reply).map_or(0, |f| f.chars().count());
+    let budget = CARD_VISIBLE.saturating_sub(reply.title.trim().chars().count() + footer_chars);
+    if text.chars().count() <= budget {
+        return (text, None);
+    }
+    let mut pieces = split_text(&text, budget).into_iter();
+    let first = pieces.next().unwrap_or_default();
+    let rest: Vec<String> = pieces.collect();
+    (
+        first,
+        Some(rest.join("\n\n")).filter(|r| !r.trim().is_empty()),
+    )
+}
 
-    // Each embed gets what fits of the description; the fields and footer
-    // go on the last embed, so leave room for them there.
-    let tail_chars: usize = fields
-        .iter()
-        .map(|f| f.name.chars().count() + f.value.chars().count())
-        .sum::<usize>()
-        + footer.as_deref().map_or(0, |f| f.chars().count());
-    let title = truncate(reply.title.trim(), limits::EMBED_TITLE);
-    let first_budget = limits::EMBED_TOTAL - title.chars().count() - tail_chars;
-    let pieces = if text.chars().count() <= first_budget.min(limits::EMBED_DESCRIPTION) {
-        vec![text]
+/// Plan the messages for a reply's card.
+pub fn layout(reply: &Reply, replies: &Replies) -> Vec<Card> {
+    layout_view(reply, replies, View::Card)
+}
+
+/// Plan the messages for one view of a reply. Usually one; a very long
+/// answer continues in further messages, split at paragraph or sentence
+/// boundaries. Buttons go on the last message.
+pub fn layout_view(reply: &Reply, replies: &Replies, view: View) -> Vec<Card> {
+    let sections = words::sections(reply, replies);
+    match view {
+        View::Card if reply.estimate().is_some() => vec![estimate_card(reply, replies, &sections)],
+        View::Card => {
+            let (text, rest) = card_text(reply, replies);
+            let mut buttons = Vec::new();
+            if rest.is_some() {
+                buttons.push(Button {
+                    custom_id: format!("{MORE_PREFIX}{:016x}", reply_key(reply)),
+                    label: truncate(&replies.card.more, limits::BUTTON_LABEL),
+                });
+            }
+            buttons.extend(buttons_beside(&reply.suggestions, &text));
+            text_cards(
+                reply.title.trim(),
+                &text,
+                colour(reply.kind),
+                footer(reply),
+                buttons,
+            )
+        }
+        View::WorkingOut => text_cards(
+            &replies.card.working_out,
+            &sections.full_text(replies),
+            colour(reply.kind),
+            footer(reply),
+            Vec::new(),
+        ),
+        View::More => {
+            let rest = card_text(reply, replies).1.unwrap_or_default();
+            text_cards(
+                reply.title.trim(),
+                &rest,
+                colour(reply.kind),
+                footer(reply),
+                Vec::new(),
+            )
+        }
+        View::Sources => {
+            let list: Vec<String> = (reply.sources.iter())
+                .map(|source| format!("- {}", source.full))
+                .collect();
+            text_cards(
+                &replies.card.sources,
+                &list.join("\n"),
+                colour(reply.kind),
+                None,
+                Vec::new(),
+            )
+        }
+    }
+}
+
+/// A text in as many one-embed messages as it needs, the footer on the
+/// last one and the buttons under it.
+fn text_cards(
+    title: &str,
+    text: &str,
+    colour: u32,
+    footer: Option<String>,
+    buttons: Vec<Button>,
+) -> Vec<Card> {
+    let title = truncate(title, limits::EMBED_TITLE);
+    let footer_chars = footer.as_deref().map_or(0, |f| f.chars().count());
+    let budget =
+        (limits::EMBED_TOTAL - title.chars().count() - footer_chars).min(limits::EMBED_DESCRIPTION);
+    let pieces = if text.chars().count() <= budget {
+        vec![text.to_string()]
     } else {
-        // A long answer: continue in further embeds. A safety margin keeps
-        // each embed well inside the 6000 total of its message.
-        split_text(&text, limits::EMBED_DESCRIPTION.min(first_budget))
+        split_text(text, budget)
     };
-
-    let mut embeds: Vec<Embed> = pieces
-        .into_iter()
-        .enumerate()
+    let mut embeds: Vec<Embed> = (pieces.into_iter().enumerate())
         .map(|(i, description)| Embed {
             title: (i == 0).then(|| title.clone()),
-            image: None,
             description,
-            fields: Vec::new(),
-            footer: None,
             colour,
+            ..Embed::default()
         })
         .collect();
     if embeds.is_empty() {
@@ -148,78 +283,148 @@ pub fn layout(reply: &Reply, replies: &Replies) -> Vec<Card> {
             ..Embed::default()
         });
     }
-    fields.truncate(limits::EMBED_FIELDS);
     if let Some(last) = embeds.last_mut() {
-        last.fields = fields;
         last.footer = footer;
     }
-
     // One embed per message keeps every message far inside the 6000 total
     // and reads as a continuation in Discord.
-    let mut cards: Vec<Card> = embeds
-        .into_iter()
+    let mut cards: Vec<Card> = (embeds.into_iter())
         .map(|embed| Card {
             embeds: vec![embed],
-            buttons: Vec::new(),
-            chart: None,
+            ..Card::default()
         })
         .collect();
     if let Some(last) = cards.last_mut() {
-        last.buttons = buttons(&reply.suggestions);
+        last.buttons = buttons;
     }
     cards
 }
 
-/// Low, typical and high, then one field per factor with its dollar effect.
-fn estimate_fields(reply: &Reply, sections: &words::Sections) -> Vec<Field> {
-    let Some(estimate) = reply.estimate() else {
-        return Vec::new();
-    };
-    let mut fields = vec![
-        Field {
-            name: "Low".into(),
-            value: dollars(estimate.low),
-            inline: true,
+/// An estimate at a glance: the range and the typical figure, the verdict
+/// on the person's own pay, the details it is based on, one line per
+/// factor, the chart (attached later) and a one-line footer. The whole
+/// working-out and the full sources are behind two buttons.
+fn estimate_card(reply: &Reply, replies: &Replies, sections: &words::Sections) -> Card {
+    let words = &replies.card;
+    let mut lines = vec![sections.headline.trim().to_string()];
+    if let Content::Estimate(content) = &reply.content {
+        if let Some(pay) = content.their_pay {
+            lines.push(words::pay_position(replies, pay, &content.estimate));
+        }
+        if let Some(hours) = content.hourly {
+            lines.push(words::in_hourly(
+                &replies.estimate_hourly,
+                &content.estimate,
+                hours,
+            ));
+        }
+    }
+    let subjects: Vec<&str> = (sections.working_out.iter())
+        .map(|line| line.subject.as_str())
+        .filter(|subject| !subject.is_empty())
+        .collect();
+    if !subjects.is_empty() {
+        lines.push(fill(
+            &words.based_on,
+            &[("details", &subjects.join(&words.joiner))],
+        ));
+    }
+    let mut fields = Vec::new();
+    if let Some(estimate) = reply.estimate() {
+        if sections.working_out.is_empty() {
+            // No detail given: say what the figure is (the national one).
+            if let Some(first) = sections.body.split("\n\n").next() {
+                lines.push(first.trim().to_string());
+            }
+        } else {
+            let factor_lines: Vec<String> = (sections.working_out.iter())
+                .map(|line| {
+                    fill(
+                        &words.factor,
+                        &[("effect", &line.effect), ("name", &line.name)],
+                    )
+                })
+                .collect();
+            fields.push(Field {
+                name: truncate(
+                    &fill(
+                        &words.factors_from,
+                        &[("baseline", &dollars(estimate.baseline))],
+                    ),
+                    limits::EMBED_FIELD_NAME,
+                ),
+                value: truncate(&factor_lines.join("\n"), limits::EMBED_FIELD_VALUE),
+                inline: false,
+            });
+        }
+        if !estimate.missing.is_empty() {
+            lines.push(fill(
+                &replies.sharpen,
+                &[("missing", &words::missing_words(replies, &estimate.missing))],
+            ));
+        }
+    }
+    let description = lines.join("\n");
+    let key = format!("{:016x}", reply_key(reply));
+    let mut buttons = vec![
+        Button {
+            custom_id: format!("{WORKING_OUT_PREFIX}{key}"),
+            label: truncate(&words.working_out, limits::BUTTON_LABEL),
         },
-        Field {
-            name: "Typical".into(),
-            value: dollars(estimate.mid),
-            inline: true,
-        },
-        Field {
-            name: "High".into(),
-            value: dollars(estimate.high),
-            inline: true,
+        Button {
+            custom_id: format!("{SOURCES_PREFIX}{key}"),
+            label: truncate(&words.sources, limits::BUTTON_LABEL),
         },
     ];
-    for line in &sections.working_out {
-        fields.push(Field {
-            name: truncate(
-                &format!("{}: {}", line.name, line.effect),
-                limits::EMBED_FIELD_NAME,
-            ),
-            value: truncate(
-                if line.detail.trim().is_empty() {
-                    "-"
-                } else {
-                    &line.detail
-                },
-                limits::EMBED_FIELD_VALUE,
-            ),
-            inline: false,
-        });
+    buttons.extend(buttons_beside(&reply.suggestions, &description));
+    Card {
+        embeds: vec![Embed {
+            title: Some(truncate(reply.title.trim(), limits::EMBED_TITLE)),
+            image: None,
+            description,
+            fields,
+            footer: footer(reply),
+            colour: colour(reply.kind),
+        }],
+        buttons,
+        chart: None,
     }
-    fields
 }
 
+/// The reply's sources in a few words each, on one line.
 fn footer(reply: &Reply) -> Option<String> {
-    if reply.sources.is_empty() {
-        return None;
+    let mut shorts: Vec<&str> = Vec::new();
+    for source in &reply.sources {
+        if !shorts.contains(&source.short.as_str()) {
+            shorts.push(&source.short);
+        }
     }
-    Some(truncate(
-        &format!("Sources: {}", reply.sources.join("; ")),
-        limits::EMBED_FOOTER,
-    ))
+    let mut line = String::new();
+    for short in shorts {
+        let next = if line.is_empty() {
+            short.to_string()
+        } else {
+            format!("{line} · {short}")
+        };
+        if next.chars().count() > FOOTER_LINE {
+            break;
+        }
+        line = next;
+    }
+    (!line.is_empty()).then_some(line)
+}
+
+/// Buttons for the suggested topics the text does not already name.
+fn buttons_beside(suggestions: &[TopicLink], text: &str) -> Vec<Button> {
+    let text = text.to_lowercase();
+    let fresh: Vec<TopicLink> = (suggestions.iter())
+        .filter(|link| {
+            !text.contains(&link.title.to_lowercase())
+                && !text.contains(&link.short_title.to_lowercase())
+        })
+        .cloned()
+        .collect();
+    buttons(&fresh)
 }
 
 /// Buttons for the topics a reply suggests, at most three.
@@ -230,7 +435,7 @@ pub fn buttons(suggestions: &[TopicLink]) -> Vec<Button> {
             let custom_id = format!("{TOPIC_BUTTON_PREFIX}{}", link.id);
             (custom_id.chars().count() <= limits::CUSTOM_ID).then(|| Button {
                 custom_id,
-                label: truncate(&link.title, limits::BUTTON_LABEL),
+                label: truncate(&link.short_title, limits::BUTTON_LABEL),
             })
         })
         .take(MAX_RELATED_BUTTONS)

@@ -9,6 +9,8 @@ use toml::Spanned;
 pub const MAX_ANSWER_CHARS: usize = 4096;
 /// Discord's limit for an embed title.
 pub const MAX_TITLE_CHARS: usize = 256;
+/// The longest button label that stays on one line on a phone.
+pub const MAX_SHORT_TITLE_CHARS: usize = 30;
 
 /// One answer in the knowledge base.
 #[derive(Debug, Clone)]
@@ -17,6 +19,9 @@ pub struct Entry {
     /// tests refer to it.
     pub id: String,
     pub title: String,
+    /// The title on a button: `short_title`, or the title when it is short
+    /// enough.
+    pub short_title: String,
     pub answer: String,
     /// Ways people ask for this answer.
     pub phrasings: Vec<String>,
@@ -43,6 +48,8 @@ struct EntryFile {
 struct RawEntry {
     id: Spanned<String>,
     title: Spanned<String>,
+    #[serde(default)]
+    short_title: Option<Spanned<String>>,
     answer: Spanned<String>,
     phrasings: Vec<String>,
     #[serde(default)]
@@ -96,6 +103,26 @@ pub fn parse_entries(source: &SourceText, problems: &mut Problems) -> ParsedEntr
             );
         }
         check_text(source, problems, &raw.title, "title", &id, MAX_TITLE_CHARS);
+        let short_title = match &raw.short_title {
+            Some(short) => {
+                let what = "short_title (its button label)";
+                check_text(source, problems, short, what, &id, MAX_SHORT_TITLE_CHARS);
+                short.get_ref().trim().to_string()
+            }
+            None => {
+                let title = raw.title.get_ref().trim();
+                if title.chars().count() > MAX_SHORT_TITLE_CHARS {
+                    problems.at(
+                        path,
+                        Some(source.line_of(raw.title.span().start)),
+                        format!(
+                            "entry {id:?} has a title longer than {MAX_SHORT_TITLE_CHARS} characters, so it needs a short_title for its button, like short_title = \"CMAA certification\""
+                        ),
+                    );
+                }
+                title.to_string()
+            }
+        };
         check_text(
             source,
             problems,
@@ -137,6 +164,7 @@ pub fn parse_entries(source: &SourceText, problems: &mut Problems) -> ParsedEntr
         parsed.entries.push(Entry {
             id,
             title: raw.title.into_inner().trim().to_string(),
+            short_title,
             answer: raw.answer.into_inner().trim().to_string(),
             phrasings: raw.phrasings,
             keywords: raw.keywords,

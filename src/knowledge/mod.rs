@@ -76,6 +76,8 @@ const SPECIAL_FILES: [&str; 8] = [
     PACKAGE_FILE,
 ];
 
+pub use crate::domain::Citation;
+
 /// A source that figures cite.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -83,12 +85,19 @@ pub struct Source {
     pub id: String,
     pub name: String,
     pub date: String,
+    /// The source and its date in a few words, for a one-line footer:
+    /// "Career guide, 2023-24".
+    pub short: String,
 }
 
 impl Source {
-    /// How the source is shown under an answer: "name, date".
-    pub fn citation(&self) -> String {
-        format!("{}, {}", self.name, self.date)
+    /// How the source is cited under an answer: in full ("name, date") and
+    /// in short.
+    pub fn citation(&self) -> Citation {
+        Citation {
+            full: format!("{}, {}", self.name, self.date),
+            short: self.short.clone(),
+        }
     }
 }
 
@@ -431,8 +440,8 @@ impl KnowledgeBase {
     }
 
     /// The citation lines for a list of source ids, skipping unknown ones.
-    pub fn citations<'a>(&self, ids: impl IntoIterator<Item = &'a String>) -> Vec<String> {
-        let mut lines: Vec<String> = Vec::new();
+    pub fn citations<'a>(&self, ids: impl IntoIterator<Item = &'a String>) -> Vec<Citation> {
+        let mut lines: Vec<Citation> = Vec::new();
         for id in ids {
             if let Some(source) = self.sources.get(id) {
                 let line = source.citation();

@@ -106,6 +106,8 @@ pub struct Replies {
     /// Figures from the BLS wage tables.
     pub wages: WageWords,
     pub titles: Titles,
+    /// Discord cards: the short estimate card and its buttons.
+    pub card: CardWords,
     pub suggestions: Suggestions,
     /// Commands that open one topic: `/duties` on Discord, and in the
     /// terminal chat.
@@ -406,6 +408,8 @@ pub struct FormErrors {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Suggestions {
+    /// Under a greeting: where to start.
+    pub greeting: Vec<String>,
     /// When nothing matched at all.
     pub fallback: Vec<String>,
     pub other_role: Vec<String>,
@@ -428,6 +432,7 @@ impl Suggestions {
     pub fn all(&self) -> impl Iterator<Item = &String> {
         self.fallback
             .iter()
+            .chain(&self.greeting)
             .chain(&self.other_role)
             .chain(&self.estimate)
             .chain(&self.comparison)
@@ -437,6 +442,31 @@ impl Suggestions {
             .chain(&self.wages_highest)
             .chain(&self.wages_lowest)
     }
+}
+
+/// The words of Discord cards that are not in the reply itself.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CardWords {
+    /// Under an estimate's figures. `{details}`: the details, joined.
+    pub based_on: String,
+    /// What joins the details in `based_on`: " · ".
+    pub joiner: String,
+    /// Heads the factor lines. `{baseline}`: the national median.
+    pub factors_from: String,
+    /// One factor. `{effect}`: "+$3,480"; `{name}`: "experience".
+    pub factor: String,
+    /// The button and the title of the full working-out.
+    pub working_out: String,
+    /// The button and the title of the full citations.
+    pub sources: String,
+    /// After the greeting on Discord, where typing `help` does nothing.
+    pub greeting_help: String,
+    /// The button under a card too long to show whole.
+    pub more: String,
+    /// A working-out or sources button whose estimate is no longer kept.
+    pub expired: String,
+    pub expired_title: String,
 }
 
 /// Titles of replies that are not topic answers.
@@ -579,6 +609,9 @@ fn placeholders_of(path: &str) -> &'static [&'static str] {
         "estimate_hourly" | "comparison_hourly" => &["low", "high", "mid", "hours"],
         "estimate_national" => &["national"],
         "estimate_start" => &["baseline"],
+        "card.based_on" => &["details"],
+        "card.factors_from" => &["baseline"],
+        "card.factor" => &["effect", "name"],
         "estimate_local" => &["year", "area", "median", "range"],
         "estimate_local_range" => &["p25", "p75"],
         "comparison_line" => &["name", "low", "high", "mid", "hourly", "bls"],

@@ -21,7 +21,7 @@ struct Answer<'a> {
     confidence: f64,
     answer: String,
     estimate: Option<EstimateJson>,
-    sources: &'a [String],
+    sources: Vec<&'a str>,
     suggestions: Vec<&'a str>,
 }
 
@@ -65,7 +65,7 @@ pub fn to_json_line(question: &str, reply: &Reply, replies: &Replies) -> String 
                 })
                 .collect(),
         }),
-        sources: &reply.sources,
+        sources: reply.sources.iter().map(|c| c.full.as_str()).collect(),
         suggestions: reply.suggestions.iter().map(|s| s.id.as_str()).collect(),
     };
     // Serializing plain strings and numbers cannot fail.

@@ -13,7 +13,7 @@ pub fn to_text(reply: &Reply, replies: &Replies) -> String {
     if !reply.sources.is_empty() {
         out.push_str("\nSources:\n");
         for source in &reply.sources {
-            out.push_str(&format!("  - {source}\n"));
+            out.push_str(&format!("  - {}\n", source.full));
         }
     }
     if !reply.suggestions.is_empty() {

@@ -178,7 +178,7 @@ pub fn summary(words: &Replies, estimate: &Estimate) -> String {
 }
 
 /// A template filled with an estimate's figures by the hour.
-fn in_hourly(template: &str, estimate: &Estimate, hours: f64) -> String {
+pub fn in_hourly(template: &str, estimate: &Estimate, hours: f64) -> String {
     fill(
         template,
         &[
@@ -356,7 +356,8 @@ pub fn factor_subject(words: &Replies, factor: &Factor) -> String {
             Experience::Mid => words.factors.mid_level.clone(),
             Experience::Senior => words.factors.senior_level.clone(),
         },
-        Evidence::Education { label, .. } | Evidence::Employer { label, .. } => label.clone(),
+        Evidence::Education { label, .. } => label.clone(),
+        Evidence::Employer { name, .. } => name.clone(),
         Evidence::Certifications { held, .. } => held.join(", "),
         Evidence::NoCertifications { .. } => words.describe.no_certifications.clone(),
         Evidence::Supervisory { .. } => words.describe.supervisory.clone(),
@@ -462,7 +463,7 @@ pub fn factor_detail(words: &Replies, factor: &Factor) -> String {
             }
             text
         }
-        Evidence::Employer { label, note } => fill(
+        Evidence::Employer { label, note, .. } => fill(
             &w.employer_detail,
             &[("label", &capitalized(label)), ("note", note)],
         ),
