@@ -142,7 +142,16 @@ pub fn reply_key(reply: &Reply) -> u64 {
 /// working-out and sources, the rest of a long answer): then the bot keeps
 /// the reply for them.
 pub fn has_detail_buttons(reply: &Reply, replies: &Replies) -> bool {
-    reply.estimate().is_some() || card_text(reply, replies).1.is_some()
+    has_working_out(reply) || card_text(reply, replies).1.is_some()
+}
+
+/// Replies whose card is a summary, with a "How it's worked out" button
+/// for the whole text.
+fn has_working_out(reply: &Reply) -> bool {
+    matches!(
+        reply.content,
+        Content::Estimate(_) | Content::PlaceComparison(_) | Content::EntityComparison(_)
+    )
 }
 
 /// The view and reply key a working-out, sources or more button asks for.
@@ -200,6 +209,7 @@ pub fn layout_view(reply: &Reply, replies: &Replies, view: View) -> Vec<Card> {
     let sections = words::sections(reply, replies);
     match view {
         View::Card if reply.estimate().is_some() => vec![estimate_card(reply, replies, &sections)],
+        View::Card if has_working_out(reply) => vec![comparison_card(reply, replies, &sections)],
         View::Card => {
             let (text, rest) = card_text(reply, replies);
             let mut buttons = Vec::new();
@@ -377,6 +387,101 @@ fn estimate_card(reply: &Reply, replies: &Replies, sections: &words::Sections) -
         },
     ];
     buttons.extend(buttons_beside(&reply.suggestions, &description));
+    Card {
+        embeds: vec![Embed {
+            title: Some(truncate(reply.title.trim(), limits::EMBED_TITLE)),
+            image: None,
+            description,
+            fields,
+            footer: footer(reply),
+            colour: colour(reply.kind),
+        }],
+        buttons,
+        chart: None,
+    }
+}
+
+/// A comparison at a glance: the verdict first, then the options side by
+/// side, one inline field each, with their short names. The whole text
+/// (how it was made, the caveats, the official area names) is behind the
+/// "How it's worked out" button.
+fn comparison_card(reply: &Reply, replies: &Replies, sections: &words::Sections) -> Card {
+    let words = &replies.card;
+    let mut lines = vec![sections.headline.trim().to_string()];
+    let mut fields = Vec::new();
+    match &reply.content {
+        Content::PlaceComparison(comparison) => {
+            for option in &comparison.options {
+                let estimate = &option.estimate;
+                let hourly = comparison.hourly.map_or(String::new(), |hours| {
+                    words::in_hourly(&replies.comparison_hourly, estimate, hours)
+                });
+                let mut value = fill(
+                    &words.option,
+                    &[
+                        ("low", &dollars(estimate.low)),
+                        ("high", &dollars(estimate.high)),
+                        ("mid", &dollars(estimate.mid)),
+                        ("hourly", &hourly),
+                    ],
+                );
+                if let Some(median) = option.bls_median {
+                    value.push('\n');
+                    value.push_str(&fill(&words.option_bls, &[("median", &dollars(median))]));
+                }
+                fields.push(Field {
+                    name: truncate(&option.name, limits::EMBED_FIELD_NAME),
+                    value: truncate(&value, limits::EMBED_FIELD_VALUE),
+                    inline: true,
+                });
+            }
+            if let Some(pay) = comparison.their_pay {
+                for option in &comparison.options {
+                    let position = words::pay_position(replies, pay, &option.estimate);
+                    lines.push(fill(
+                        &replies.comparison_your_pay,
+                        &[("name", &option.name), ("position", &position)],
+                    ));
+                }
+            }
+            if !comparison.missing.is_empty() {
+                lines.push(fill(
+                    &replies.sharpen,
+                    &[(
+                        "missing",
+                        &words::missing_words(replies, &comparison.missing),
+                    )],
+                ));
+            }
+        }
+        Content::EntityComparison(comparison) => {
+            for option in &comparison.options {
+                let facts: Vec<String> = (option.facts.iter())
+                    .map(|(aspect, fact)| format!("**{}**: {fact}", replies.compare.aspect(aspect)))
+                    .collect();
+                fields.push(Field {
+                    name: truncate(&option.name, limits::EMBED_FIELD_NAME),
+                    value: truncate(&facts.join("\n"), limits::EMBED_FIELD_VALUE),
+                    inline: true,
+                });
+            }
+        }
+        _ => {}
+    }
+    fields.truncate(limits::EMBED_FIELDS);
+    let description = lines.join("\n");
+    let mut shown = description.clone();
+    for field in &fields {
+        shown.push('\n');
+        shown.push_str(&field.name);
+        shown.push('\n');
+        shown.push_str(&field.value);
+    }
+    let mut buttons = vec![Button {
+        custom_id: format!("{WORKING_OUT_PREFIX}{:016x}", reply_key(reply)),
+        label: truncate(&words.working_out, limits::BUTTON_LABEL),
+    }];
+    buttons.extend(buttons_beside(&reply.suggestions, &shown));
     Card {
         embeds: vec![Embed {
             title: Some(truncate(reply.title.trim(), limits::EMBED_TITLE)),

@@ -460,6 +460,11 @@ pub struct CardWords {
     pub working_out: String,
     /// The button and the title of the full citations.
     pub sources: String,
+    /// One option of a pay comparison, in its column. `{low}`, `{high}`,
+    /// `{mid}`, `{hourly}`.
+    pub option: String,
+    /// Under an option when BLS has the area. `{median}`.
+    pub option_bls: String,
     /// After the greeting on Discord, where typing `help` does nothing.
     pub greeting_help: String,
     /// The button under a card too long to show whole.
@@ -612,6 +617,8 @@ fn placeholders_of(path: &str) -> &'static [&'static str] {
         "card.based_on" => &["details"],
         "card.factors_from" => &["baseline"],
         "card.factor" => &["effect", "name"],
+        "card.option" => &["low", "high", "mid", "hourly"],
+        "card.option_bls" => &["median"],
         "estimate_local" => &["year", "area", "median", "range"],
         "estimate_local_range" => &["p25", "p75"],
         "comparison_line" => &["name", "low", "high", "mid", "hourly", "bls"],
