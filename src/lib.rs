@@ -19,6 +19,7 @@
 //! - [`engine`]: one message in, one [`Reply`] out.
 //! - [`conversation`]: remembered details across messages.
 //! - [`render`]: the reply in words, as text, JSON, Discord embeds.
+//! - [`terminal`] and [`discord`]: the front ends.
 //!
 //! ```
 //! use careerbot::{Engine, ReplyKind};
@@ -47,6 +48,7 @@ pub mod matching;
 pub mod render;
 pub mod reply;
 pub mod sessions;
+pub mod terminal;
 pub mod understanding;
 
 pub use conversation::Conversation;

@@ -3,14 +3,14 @@
 //! subcommand it runs the Discord bot when a token is configured, and the
 //! terminal chat otherwise.
 
+use careerbot::Engine;
 use careerbot::config::{Config, ConfigError};
 use careerbot::discord::client::{self as discord, StartError};
 use careerbot::engine::{Field, ProfileError, ProfileInput};
 use careerbot::knowledge::{KnowledgeBase, KnowledgeError};
 use careerbot::render::{json, text};
-use careerbot::{Conversation, Engine};
 use clap::{Parser, Subcommand};
-use std::io::{BufRead, IsTerminal, Write};
+use std::io::{BufRead, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -363,64 +363,7 @@ fn explain(engine: &Engine, question: &str) -> Result<(), Failure> {
 }
 
 fn chat(engine: &Engine, config: &Config) -> Result<(), Failure> {
-    let interactive = std::io::stdin().is_terminal();
-    let mut out = std::io::stdout().lock();
-    if interactive {
-        writeln!(
-            out,
-            "careerbot: ask me about the PT care coordinator career (pay, duties, certifications, outlook...)."
-        )?;
-        writeln!(
-            out,
-            "Give your details for a salary estimate, e.g. \"5 years, CMAA, Boston, hospital\". `forget` drops them; `quit` or Ctrl-D ends."
-        )?;
-        if config.token().is_some() {
-            writeln!(
-                out,
-                "(A Discord token is configured; `careerbot run` connects to Discord.)"
-            )?;
-        } else {
-            writeln!(
-                out,
-                "(No Discord token is configured, so this is the terminal chat. To run on Discord, set DISCORD_TOKEN and run again; the README's \"Run it on Discord\" explains.)"
-            )?;
-        }
-        writeln!(out)?;
-    }
-    let mut conversation = Conversation::new();
-    let stdin = std::io::stdin();
-    let mut buffer = Vec::new();
-    loop {
-        if interactive {
-            write!(out, "you> ")?;
-            out.flush()?;
-        }
-        buffer.clear();
-        if stdin.lock().read_until(b'\n', &mut buffer)? == 0 {
-            break;
-        }
-        // Invalid UTF-8 is replaced, never fatal: the chat goes on.
-        let line = String::from_utf8_lossy(&buffer);
-        let message = line.trim();
-        if matches!(
-            message.to_lowercase().as_str(),
-            "quit" | "exit" | "bye" | ":q"
-        ) {
-            break;
-        }
-        if message.is_empty() && interactive {
-            continue;
-        }
-        let reply = conversation.ask(engine, message);
-        writeln!(
-            out,
-            "\n{}",
-            text::to_text(&reply, &engine.knowledge().replies)
-        )?;
-    }
-    if interactive {
-        writeln!(out, "Good luck!")?;
-    }
+    careerbot::terminal::chat(engine, config.token().is_some())?;
     Ok(())
 }
 

@@ -210,6 +210,7 @@ pub fn layout_view(reply: &Reply, replies: &Replies, view: View) -> Vec<Card> {
     match view {
         View::Card if reply.estimate().is_some() => vec![estimate_card(reply, replies, &sections)],
         View::Card if has_working_out(reply) => vec![comparison_card(reply, replies, &sections)],
+        View::Card if reply.topic.as_deref() == Some(HELP_TOPIC) => vec![help_card(reply, replies)],
         View::Card => {
             let (text, rest) = card_text(reply, replies);
             let mut buttons = Vec::new();
@@ -492,6 +493,53 @@ fn comparison_card(reply: &Reply, replies: &Replies, sections: &words::Sections)
             colour: colour(reply.kind),
         }],
         buttons,
+        chart: None,
+    }
+}
+
+/// The topic that `/help` and "help" open; on Discord it is shown as the
+/// commands card.
+pub const HELP_TOPIC: &str = "meta.help";
+
+/// `/help` on Discord: what careerbot is, a field per group of commands,
+/// the one-topic commands, and buttons to start with. The terminal has its
+/// own help.
+fn help_card(reply: &Reply, replies: &Replies) -> Card {
+    let help = &replies.card.help;
+    let mut fields: Vec<Field> = (help.groups.iter())
+        .map(|group| Field {
+            name: truncate(&group.name, limits::EMBED_FIELD_NAME),
+            value: truncate(&group.value, limits::EMBED_FIELD_VALUE),
+            inline: false,
+        })
+        .collect();
+    let topics: Vec<String> = std::iter::once("certs")
+        .chain(
+            (replies.shortcuts.iter())
+                .map(|s| s.get_ref().name.as_str())
+                .filter(|name| *name != "help"),
+        )
+        .map(|name| format!("`/{name}`"))
+        .collect();
+    fields.push(Field {
+        name: truncate(&help.topics, limits::EMBED_FIELD_NAME),
+        value: truncate(&topics.join(" "), limits::EMBED_FIELD_VALUE),
+        inline: false,
+    });
+    let starters: Vec<TopicLink> = (reply.suggestions.iter())
+        .filter(|link| link.id != HELP_TOPIC)
+        .cloned()
+        .collect();
+    Card {
+        embeds: vec![Embed {
+            title: Some(truncate(reply.title.trim(), limits::EMBED_TITLE)),
+            image: None,
+            description: help.intro.clone(),
+            fields,
+            footer: None,
+            colour: colour(reply.kind),
+        }],
+        buttons: buttons(&starters),
         chart: None,
     }
 }

@@ -41,7 +41,8 @@ pub use package::PackageWords;
 pub use places::{PlaceAlias, PlaceNames};
 pub use problems::{KnowledgeError, Problem};
 pub use replies::{
-    CalculationParts, ChartWords, FormErrors, Replies, Shortcut, Suggestions, Titles, fill,
+    CalculationParts, ChartWords, FormErrors, Replies, Shortcut, Suggestions, TerminalWords,
+    Titles, fill,
 };
 pub use salary_model::{
     Certification, CertificationRules, EducationLevel, EmployerType, ExperienceBand, GuideMetro,

@@ -108,6 +108,8 @@ pub struct Replies {
     pub titles: Titles,
     /// Discord cards: the short estimate card and its buttons.
     pub card: CardWords,
+    /// The terminal chat's own lines.
+    pub terminal: TerminalWords,
     pub suggestions: Suggestions,
     /// Commands that open one topic: `/duties` on Discord, and in the
     /// terminal chat.
@@ -444,6 +446,41 @@ impl Suggestions {
     }
 }
 
+/// `/help` on Discord: a line, a field per group of commands, and a field
+/// of the one-topic commands.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HelpWords {
+    pub intro: String,
+    #[serde(rename = "group")]
+    pub groups: Vec<HelpGroup>,
+    /// The name of the field listing the one-topic commands.
+    pub topics: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HelpGroup {
+    pub name: String,
+    pub value: String,
+}
+
+/// The terminal chat's own lines.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TerminalWords {
+    pub welcome: String,
+    pub details: String,
+    /// The welcome's last line when a Discord token is configured.
+    pub token_set: String,
+    /// The welcome's last line when none is.
+    pub no_token: String,
+    pub prompt: String,
+    pub goodbye: String,
+    /// After the help topic: the chat's commands.
+    pub help: String,
+}
+
 /// The words of Discord cards that are not in the reply itself.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -465,6 +502,8 @@ pub struct CardWords {
     pub option: String,
     /// Under an option when BLS has the area. `{median}`.
     pub option_bls: String,
+    /// `/help` on Discord.
+    pub help: HelpWords,
     /// After the greeting on Discord, where typing `help` does nothing.
     pub greeting_help: String,
     /// The button under a card too long to show whole.

@@ -23,7 +23,7 @@ pub fn to_text(reply: &Reply, replies: &Replies) -> String {
     out
 }
 
-/// Terminals show `**bold**` literally; drop the markers.
-fn strip_bold(text: &str) -> String {
-    text.replace("**", "")
+/// Terminals show `**bold**` and `` `code` `` literally; drop the markers.
+pub fn strip_bold(text: &str) -> String {
+    text.replace("**", "").replace('`', "")
 }
