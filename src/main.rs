@@ -224,6 +224,10 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 kb.wages.nonmetro.len(),
                 knowledge_dir.display()
             )?;
+            // The same shape check `careerbot run` makes.
+            if config.token().is_some() {
+                discord::checked_token(&config).map_err(Failure::Discord)?;
+            }
             writeln!(
                 out,
                 "config OK: Discord token {}",

@@ -84,6 +84,11 @@ async fn the_bot_connects_registers_its_commands_and_stops_cleanly() {
     for name in discord_schema::COMMANDS {
         assert!(names.contains(&name), "/{name} not registered: {names:?}");
     }
+    // /reload is registered for administrators only.
+    let reload = (registration.body.as_array().unwrap().iter())
+        .find(|c| c["name"] == "reload")
+        .expect("/reload is registered");
+    assert_eq!(reload["default_member_permissions"], "0");
     assert_eq!(
         fake.registered_commands(Some(GUILD_ID)).len(),
         names.len(),

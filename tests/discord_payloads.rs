@@ -342,9 +342,18 @@ fn autocomplete_responses_are_valid() {
 #[test]
 fn command_registration_follows_discords_rules() {
     let commands = commands::all(engine().knowledge());
-    let builders = poise::builtins::create_application_commands(&commands);
+    let builders = commands::application_commands(&commands);
     let payload = serde_json::to_value(&builders).unwrap();
     assert_valid("op_bulk_set_application_commands", &payload);
+    // Only administrators see /reload; every other command is for everyone.
+    for command in payload.as_array().unwrap() {
+        let permissions = &command["default_member_permissions"];
+        if command["name"] == "reload" {
+            assert_eq!(permissions, &json!("0"));
+        } else {
+            assert!(permissions.is_null(), "{command}");
+        }
+    }
 
     let name_rule = regex::Regex::new(LIMITS["command_name_regex"]["value"].as_str().unwrap())
         .expect("the docs' name pattern compiles");

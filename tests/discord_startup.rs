@@ -77,6 +77,9 @@ fn run_and_register_without_a_token_say_how_to_get_one() {
 fn a_token_of_the_wrong_shape_is_caught_before_connecting() {
     let output = careerbot(&["run"], None, Some("secret-part-not-a-token"));
     assert_fails_with(&output, &["not in the shape of a bot token"]);
+    // `check` makes the same check, so it never passes a token `run` refuses.
+    let output = careerbot(&["check"], None, Some("secret-part-not-a-token"));
+    assert_fails_with(&output, &["not in the shape of a bot token"]);
 }
 
 /// A fake of Discord's API that answers every request with 401, as Discord
@@ -184,4 +187,35 @@ fn with_no_token_the_default_is_the_terminal_chat() {
     assert!(child.wait().unwrap().success());
     let duties = common::engine().topic("duties.overview").unwrap();
     assert!(stdout.contains(&duties.title), "{stdout}");
+}
+
+#[test]
+fn an_endpoint_that_never_answers_fails_clearly_instead_of_hanging() {
+    // Accepts the connection, reads the request, and never answers.
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let address = format!("http://{}", listener.local_addr().unwrap());
+    std::thread::spawn(move || {
+        let mut held = Vec::new();
+        while let Ok((stream, _)) = listener.accept() {
+            held.push(stream);
+        }
+    });
+    let config = format!("[discord]\napi_base = \"{address}\"\n");
+    let output = careerbot(&["run"], Some(&config), Some(TOKEN));
+    assert_fails_with(&output, &["could not reach Discord", "timed out"]);
+}
+
+#[test]
+fn a_refused_connection_names_its_cause() {
+    // A port nothing listens on: bound, then closed.
+    let address = {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        format!("http://{}", listener.local_addr().unwrap())
+    };
+    let config = format!("[discord]\napi_base = \"{address}\"\n");
+    let output = careerbot(&["run"], Some(&config), Some(TOKEN));
+    assert_fails_with(
+        &output,
+        &["could not reach Discord", "could not connect", "refused"],
+    );
 }

@@ -14,7 +14,7 @@ use poise::serenity_prelude as serenity;
 use std::fmt;
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 /// What the bot logs unless `RUST_LOG` says otherwise: careerbot's own
 /// info lines (one per answer), and only warnings and errors from serenity
@@ -38,8 +38,9 @@ impl fmt::Display for StartError {
 
 impl std::error::Error for StartError {}
 
-/// The token, checked for shape before anything connects.
-fn checked_token(config: &Config) -> Result<&Secret, StartError> {
+/// The token, checked for shape before anything connects. `careerbot
+/// check` and `careerbot run` both use this one check.
+pub fn checked_token(config: &Config) -> Result<&Secret, StartError> {
     let token = config
         .token()
         .ok_or_else(|| StartError(format!("no Discord token is configured. {TOKEN_HELP}.")))?;
@@ -51,9 +52,26 @@ fn checked_token(config: &Config) -> Result<&Secret, StartError> {
     Ok(token)
 }
 
-/// An HTTP client for the token, pointed at `api_base` when one is set.
+/// How long connecting to Discord's API may take.
+pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
+/// How long one request to Discord's API may take, all told: an endpoint
+/// that accepts and never answers fails instead of hanging.
+pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// An HTTP client for the token, pointed at `api_base` when one is set,
+/// with timeouts on every request.
 fn http_client(token: &Secret, discord: &DiscordConfig) -> serenity::Http {
-    let builder = serenity::HttpBuilder::new(token.expose());
+    let mut builder = serenity::HttpBuilder::new(token.expose());
+    // The same TLS backend serenity would pick, plus the timeouts.
+    match reqwest::Client::builder()
+        .use_rustls_tls()
+        .connect_timeout(CONNECT_TIMEOUT)
+        .timeout(REQUEST_TIMEOUT)
+        .build()
+    {
+        Ok(client) => builder = builder.client(client),
+        Err(error) => tracing::warn!("HTTP timeouts could not be set: {error}"),
+    }
     match &discord.api_base {
         // serenity ignores the proxy while its rate limiter is on.
         Some(base) => builder
@@ -62,6 +80,33 @@ fn http_client(token: &Secret, discord: &DiscordConfig) -> serenity::Http {
             .build(),
         None => builder.build(),
     }
+}
+
+/// What went wrong on the network, by its cause: a timeout, a refused
+/// connection, a name that does not resolve. serenity's own message for
+/// these ("Error while sending HTTP request") hides which one it was.
+pub fn network_cause(error: &serenity::Error) -> String {
+    let serenity::Error::Http(serenity::HttpError::Request(request)) = error else {
+        return error.to_string();
+    };
+    if request.is_timeout() {
+        return format!(
+            "Discord did not answer within {} seconds (timed out)",
+            REQUEST_TIMEOUT.as_secs()
+        );
+    }
+    // The innermost cause says it best: "Connection refused", "failed to
+    // lookup address information".
+    let mut cause: &dyn std::error::Error = request;
+    while let Some(source) = cause.source() {
+        cause = source;
+    }
+    let what = if request.is_connect() {
+        "could not connect"
+    } else {
+        "the request failed"
+    };
+    format!("{what}: {cause}")
 }
 
 /// Ask Discord who we are: the first call that proves the token works.
@@ -75,7 +120,8 @@ async fn current_user(http: &serenity::Http) -> Result<serenity::CurrentUser, St
             ))
         }
         _ => StartError(format!(
-            "could not reach Discord to check the token: {error}. Check the network connection and try again."
+            "could not reach Discord to check the token: {}. Check the network connection and try again.",
+            network_cause(&error)
         )),
     })
 }
@@ -114,11 +160,13 @@ async fn register_commands(
     commands: &[poise::Command<Data, Error>],
     guild: Option<u64>,
 ) -> Result<(), StartError> {
+    let builders = commands::application_commands(commands);
     let result = match guild {
-        Some(guild) => {
-            poise::builtins::register_in_guild(http, commands, serenity::GuildId::new(guild)).await
-        }
-        None => poise::builtins::register_globally(http, commands).await,
+        Some(guild) => (serenity::GuildId::new(guild)
+            .set_commands(http, builders)
+            .await)
+            .map(drop),
+        None => (serenity::Command::set_global_commands(http, builders).await).map(drop),
     };
     result.map_err(|error| {
         StartError(format!(

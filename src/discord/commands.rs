@@ -256,6 +256,28 @@ pub async fn topic_shortcut(ctx: Context<'_>) -> Result<(), Error> {
     respond(ctx, Request::Shortcut { name }).await
 }
 
+/// The commands as Discord registers them. `/reload` gets
+/// `default_member_permissions = "0"`: only administrators see it, unless
+/// a server's admins allow others in its integration settings (the bot
+/// still checks `reload_users` and `reload_roles`).
+pub fn application_commands(
+    commands: &[poise::Command<Data, Error>],
+) -> Vec<serenity::CreateCommand> {
+    (commands.iter())
+        .filter_map(|command| {
+            let builder = command.create_as_slash_command()?;
+            Some(if command.name == RELOAD {
+                builder.default_member_permissions(serenity::Permissions::empty())
+            } else {
+                builder
+            })
+        })
+        .collect()
+}
+
+/// The name of the command that reloads the knowledge.
+pub const RELOAD: &str = "reload";
+
 /// Reload the knowledge files (for the users and roles in the config).
 #[poise::command(slash_command)]
 pub async fn reload(ctx: Context<'_>) -> Result<(), Error> {
