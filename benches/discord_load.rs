@@ -29,7 +29,9 @@ use std::time::Duration;
 const BURST: usize = 1_000;
 const BURSTS: usize = 5;
 const USERS: usize = 100;
-const TIMEOUT: Duration = Duration::from_secs(60);
+/// How long the bench waits with no new callback before it calls an
+/// interaction lost.
+const STALL: Duration = Duration::from_secs(60);
 
 fn main() {
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
@@ -109,7 +111,7 @@ async fn run(
     dispatched: &[Dispatched],
     answered: &mut usize,
 ) -> LoadOutcome {
-    let outcome = LoadOutcome::collect(fake, dispatched, *answered, TIMEOUT, Duration::ZERO).await;
+    let outcome = LoadOutcome::collect(fake, dispatched, *answered, STALL, Duration::ZERO).await;
     assert_eq!(outcome.strays, 0, "callbacks to interactions never sent");
     for (d, got) in dispatched.iter().zip(&outcome.callbacks) {
         match got.as_slice() {

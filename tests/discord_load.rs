@@ -29,12 +29,14 @@ async fn a_thousand_interactions_from_a_hundred_users_each_get_one_right_answer(
     let dispatched = dispatch_burst(&fake, &workload, INTERACTIONS, USERS);
     let ids: HashSet<u64> = dispatched.iter().map(|d| d.id).collect();
     assert_eq!(ids.len(), INTERACTIONS, "each interaction has its own id");
-    // Wait for all, then a little longer so a duplicate would show.
+    // Wait for all, for as long as answers keep coming (a minute without
+    // one means the bot stopped), then a little longer so a duplicate
+    // would show.
     let outcome = LoadOutcome::collect(
         &fake,
         &dispatched,
         0,
-        Duration::from_secs(30),
+        Duration::from_secs(60),
         Duration::from_millis(300),
     )
     .await;

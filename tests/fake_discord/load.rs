@@ -352,18 +352,19 @@ pub struct LoadOutcome {
 }
 
 impl LoadOutcome {
-    /// Wait until a callback has arrived for each of `dispatched` (or
-    /// `timeout` passes: then what came is returned, and the test says what
-    /// is missing), plus `linger` for any duplicate, then gather them.
+    /// Wait until a callback has arrived for each of `dispatched`, however
+    /// long that takes while they keep arriving (after `stall` with none,
+    /// what came is returned, and the test says what is missing), plus
+    /// `linger` for any duplicate, then gather them.
     /// `before` is how many callbacks there were before this load.
     pub async fn collect(
         fake: &FakeDiscord,
         dispatched: &[Dispatched],
         before: usize,
-        timeout: Duration,
+        stall: Duration,
         linger: Duration,
     ) -> LoadOutcome {
-        fake.wait_callback_count(before + dispatched.len(), timeout)
+        fake.wait_callback_progress(before + dispatched.len(), stall)
             .await;
         tokio::time::sleep(linger).await;
         let mut all = fake.callbacks();

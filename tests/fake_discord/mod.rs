@@ -675,6 +675,21 @@ impl FakeDiscord {
     /// any status) have been recorded in all, or `timeout` passes; returns
     /// how many there are. Never panics: a load test reports what is
     /// missing itself.
+    /// Wait until `count` callbacks are recorded, for as long as they keep
+    /// coming: gives up only after `stall` with no new one. A loaded
+    /// machine answers slower, not less, so this waits out the slowness
+    /// and still ends when the bot has stopped answering.
+    pub async fn wait_callback_progress(&self, count: usize, stall: Duration) -> usize {
+        let mut seen = self.shared.lock().callbacks_recorded;
+        loop {
+            let recorded = self.wait_callback_count(count, stall).await;
+            if recorded >= count || recorded == seen {
+                return recorded;
+            }
+            seen = recorded;
+        }
+    }
+
     pub async fn wait_callback_count(&self, count: usize, timeout: Duration) -> usize {
         let mut changes = self.shared.changed.subscribe();
         let deadline = tokio::time::Instant::now() + timeout;
