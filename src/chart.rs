@@ -7,11 +7,14 @@
 //! The font is compiled in (DejaVu Sans, `assets/fonts/`, Bitstream Vera
 //! license), so no machine needs system fonts or fontconfig.
 //!
-//! The picture sits on its own light card, so it reads the same on
-//! Discord's light and dark themes.
+//! Discord shows an embed image at about 400×225 (250 px wide on a
+//! phone), half the drawn size, so the picture is made for that: at most
+//! five rows, text of at least 22 px (11 px as shown), no title or sources
+//! (the card has them), and a dark card with bright marks that reads on
+//! Discord's dark and light themes alike.
 
 use crate::domain::Profile;
-use crate::estimate::{Estimate, location_factor};
+use crate::estimate::{Estimate, Evidence, location_factor};
 use crate::knowledge::{ChartWords, KnowledgeBase, fill};
 use crate::render::fit;
 use plotters::prelude::*;
@@ -32,26 +35,35 @@ static FONT_REGULAR: &[u8] = include_bytes!("../assets/fonts/DejaVuSans.ttf");
 static FONT_BOLD: &[u8] = include_bytes!("../assets/fonts/DejaVuSans-Bold.ttf");
 
 // Layout, in pixels.
-const LABEL_RIGHT: i32 = 190;
-const PLOT_LEFT: i32 = 205;
-const PLOT_RIGHT: i32 = WIDTH as i32 - 30;
-const PLOT_TOP: i32 = 62;
-const PLOT_BOTTOM: i32 = HEIGHT as i32 - 70;
+const LABEL_RIGHT: i32 = 228;
+const PLOT_LEFT: i32 = 250;
+const PLOT_RIGHT: i32 = WIDTH as i32 - 40;
+const PLOT_TOP: i32 = 16;
+const PLOT_BOTTOM: i32 = HEIGHT as i32 - 46;
 
-// Colours: mid-tone marks on a light card.
-const CARD: RGBColor = RGBColor(0xF7, 0xF8, 0xFA);
-const INK: RGBColor = RGBColor(0x1F, 0x29, 0x33);
-const MUTED: RGBColor = RGBColor(0x52, 0x60, 0x6D);
-const GRID: RGBColor = RGBColor(0xDD, 0xE2, 0xE8);
-const BAND: RGBColor = RGBColor(0x8F, 0xB5, 0xE8);
-const BAND_EDGE: RGBColor = RGBColor(0x3B, 0x82, 0xF6);
-const WHISKER: RGBColor = RGBColor(0x7B, 0x87, 0x94);
-const BOX: RGBColor = RGBColor(0xC3, 0xCB, 0xD4);
-/// The estimate's colour; tests look for it.
-pub const ESTIMATE: RGBColor = RGBColor(0x1E, 0x8E, 0x4E);
-const ESTIMATE_LIGHT: RGBColor = RGBColor(0xA7, 0xDD, 0xBD);
-/// The colour of the person's own pay; tests look for it.
-pub const THEIR_PAY: RGBColor = RGBColor(0xB4, 0x53, 0x09);
+/// The smallest text drawn: 11 px when Discord halves the picture.
+pub const MIN_TEXT_PX: f64 = 22.0;
+/// The row labels.
+const LABEL_PX: f64 = 26.0;
+/// The most rows a chart has, so each keeps room for text that size.
+pub const MAX_ROWS: usize = 5;
+/// The half-width of the markers (estimate and own pay), in pixels.
+pub const MARKER_HALF_WIDTH: i32 = 4;
+
+// Discord's dark embed grey behind light text and bright marks.
+const CARD: RGBColor = RGBColor(0x2B, 0x2D, 0x31);
+const INK: RGBColor = RGBColor(0xF2, 0xF3, 0xF5);
+const MUTED: RGBColor = RGBColor(0xB5, 0xBA, 0xC1);
+const GRID: RGBColor = RGBColor(0x42, 0x45, 0x4C);
+const BAND: RGBColor = RGBColor(0x3C, 0x4A, 0x8C);
+const BAND_EDGE: RGBColor = RGBColor(0x8C, 0x9E, 0xFF);
+const WHISKER: RGBColor = RGBColor(0x94, 0x9B, 0xA4);
+const BOX: RGBColor = RGBColor(0x5C, 0x63, 0x70);
+/// The estimate's bar edge and marker; the tests look for it.
+pub const ESTIMATE: RGBColor = RGBColor(0x57, 0xF2, 0x87);
+const ESTIMATE_LIGHT: RGBColor = RGBColor(0x1F, 0x6F, 0x43);
+/// The marker of the pay the person gave.
+pub const THEIR_PAY: RGBColor = RGBColor(0xF0, 0xB2, 0x32);
 
 /// What one row of the chart shows.
 #[derive(Debug, Clone, PartialEq)]
@@ -98,21 +110,17 @@ impl Mark {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Row {
     pub label: String,
-    /// A second, smaller line under the label.
-    pub note: Option<String>,
     pub mark: Mark,
 }
 
 /// A planned chart.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SalaryChart {
-    pub title: String,
     pub rows: Vec<Row>,
     /// The dollar range of the x axis.
     pub x_min: i64,
     pub x_max: i64,
     pub tick_step: i64,
-    pub source_line: String,
     /// The wording drawn beside the marks, from `replies.toml` `[chart]`.
     pub words: ChartWords,
 }
@@ -130,36 +138,38 @@ impl fmt::Display for ChartError {
 impl std::error::Error for ChartError {}
 
 impl SalaryChart {
-    /// Plan the chart for an estimate made from `details`.
+    /// Plan the chart for an estimate made from `details`: the person's
+    /// experience band (or the national span of all of them), BLS for the
+    /// U.S. and for their area, and the estimate; at most four rows, so the
+    /// person's own pay can make a fifth.
     pub fn plan(kb: &KnowledgeBase, estimate: &Estimate, details: &Profile) -> SalaryChart {
         let words = &kb.replies.chart;
-        let mut rows: Vec<Row> = kb
-            .model
-            .experience
-            .iter()
-            .map(|band| Row {
-                label: fit::capitalized(&short(&band.label, 24)),
-                // "entry level (0-2 years)" → "national, 0-2 years".
-                note: Some(match band.label.split_once(" (") {
-                    Some((_, years)) => {
-                        fill(&words.band_note, &[("years", years.trim_end_matches(')'))])
-                    }
-                    None => words.band_note_no_years.clone(),
-                }),
-                mark: Mark::Range {
-                    low: band.low,
-                    high: band.high,
-                },
-            })
-            .collect();
-        let national = kb.wages.national_for(kb.model.location.bls_year);
-        if let Some(n) = national {
+        let mut rows = Vec::new();
+        let band = estimate.factors.iter().find_map(|f| match &f.evidence {
+            Evidence::Experience {
+                band, low, high, ..
+            } => Some((band, *low, *high)),
+            _ => None,
+        });
+        rows.push(match band {
+            Some((band, low, high)) => Row {
+                label: fill(
+                    &words.band,
+                    &[("band", &fit::capitalized(&short(band, 14)))],
+                ),
+                mark: Mark::Range { low, high },
+            },
+            None => {
+                let (low, high) = national_span(kb);
+                Row {
+                    label: words.national.clone(),
+                    mark: Mark::Range { low, high },
+                }
+            }
+        });
+        if let Some(n) = kb.wages.national_for(kb.model.location.bls_year) {
             rows.push(Row {
                 label: words.bls_national.clone(),
-                note: Some(fill(
-                    &words.bls_national_note,
-                    &[("year", &n.year.to_string())],
-                )),
                 mark: Mark::Percentiles {
                     p10: n.annual_p10.map(i64::from),
                     p25: n.annual_p25.map(i64::from),
@@ -172,8 +182,7 @@ impl SalaryChart {
         if let Some(place) = &details.location {
             match &estimate.local {
                 Some(local) if local.median.is_some() => rows.push(Row {
-                    label: fill(&words.bls_local, &[("area", &short(&local.area, 18))]),
-                    note: Some(words.bls_local_note.clone()),
+                    label: fill(&words.bls_local, &[("area", &short_area(&local.area))]),
                     mark: Mark::Percentiles {
                         p10: local.p10.map(i64::from),
                         p25: local.p25.map(i64::from),
@@ -189,10 +198,6 @@ impl SalaryChart {
                     let (low, high) = national_span(kb);
                     rows.push(Row {
                         label: words.local_market.clone(),
-                        note: Some(fill(
-                            &words.local_market_note,
-                            &[("factor", &format!("{factor:.2}"))],
-                        )),
                         mark: Mark::Range {
                             low: (low as f64 * factor).round() as i64,
                             high: (high as f64 * factor).round() as i64,
@@ -203,32 +208,17 @@ impl SalaryChart {
         }
         rows.push(Row {
             label: words.estimate.clone(),
-            note: None,
             mark: Mark::Estimate {
                 low: estimate.low,
                 mid: estimate.mid,
                 high: estimate.high,
             },
         });
-
-        let source_line = match national {
-            Some(n) => fill(&words.sources, &[("year", &n.year.to_string())]),
-            None => words.sources_without_bls.clone(),
-        };
         let mut chart = SalaryChart {
-            title: fill(
-                &words.title,
-                &[
-                    ("low", &thousands(estimate.low)),
-                    ("high", &thousands(estimate.high)),
-                    ("mid", &thousands(estimate.mid)),
-                ],
-            ),
             rows,
             x_min: 0,
             x_max: 0,
             tick_step: 1,
-            source_line,
             words: words.clone(),
         };
         chart.fit_axis();
@@ -239,7 +229,6 @@ impl SalaryChart {
     pub fn with_their_pay(mut self, amount: i64) -> SalaryChart {
         self.rows.push(Row {
             label: self.words.your_pay.clone(),
-            note: None,
             mark: Mark::TheirPay { amount },
         });
         self.fit_axis();
@@ -274,6 +263,16 @@ impl SalaryChart {
         (PLOT_BOTTOM - PLOT_TOP) / self.rows.len().max(1) as i32
     }
 
+    /// The height of a row's bar, in pixels.
+    pub fn bar_height(&self) -> i32 {
+        (self.row_height() as f64 * 0.3).clamp(14.0, 26.0) as i32
+    }
+
+    /// Where the row labels end, in pixels from the left.
+    pub fn label_right(&self) -> i32 {
+        LABEL_RIGHT
+    }
+
     /// Draw the chart as PNG bytes.
     pub fn to_png(&self) -> Result<Vec<u8>, ChartError> {
         register_fonts()?;
@@ -298,69 +297,43 @@ impl SalaryChart {
             TextStyle::from((FONT, size, FontStyle::Bold).into_font()).color(colour)
         };
 
-        root.draw_text(&self.title, &bold(21.0, &INK), (20, 18))?;
-
         // The grid and the axis in $k.
-        let axis_style = text(13.0, &MUTED).pos(Pos::new(HPos::Center, VPos::Top));
+        let axis_style = text(MIN_TEXT_PX, &MUTED).pos(Pos::new(HPos::Center, VPos::Top));
         let mut tick = self.x_min;
         while tick <= self.x_max {
             let x = self.x_pixel(tick);
             root.draw(&PathElement::new(
-                vec![(x, PLOT_TOP - 6), (x, PLOT_BOTTOM)],
-                GRID.stroke_width(1),
+                vec![(x, PLOT_TOP), (x, PLOT_BOTTOM)],
+                GRID.stroke_width(2),
             ))?;
             root.draw_text(
                 &format!("${}k", tick / 1000),
                 &axis_style,
-                (x, PLOT_BOTTOM + 8),
+                (x, PLOT_BOTTOM + 10),
             )?;
             tick += self.tick_step;
         }
-        root.draw(&PathElement::new(
-            vec![(PLOT_LEFT, PLOT_BOTTOM), (PLOT_RIGHT, PLOT_BOTTOM)],
-            MUTED.stroke_width(1),
-        ))?;
-        root.draw_text(
-            &self.words.axis,
-            &text(12.0, &MUTED).pos(Pos::new(HPos::Right, VPos::Top)),
-            (PLOT_RIGHT, PLOT_BOTTOM + 26),
-        )?;
-        root.draw_text(
-            &self.source_line,
-            &text(11.5, &MUTED),
-            (20, HEIGHT as i32 - 22),
-        )?;
 
-        let bar = (self.row_height() as f64 * 0.36).clamp(8.0, 22.0) as i32;
+        let bar = self.bar_height();
+        let value_style = text(MIN_TEXT_PX, &MUTED);
         for (index, row) in self.rows.iter().enumerate() {
             let y = self.row_centre(index);
             let label_style = if matches!(row.mark, Mark::Estimate { .. } | Mark::TheirPay { .. }) {
-                bold(14.0, &INK)
+                bold(LABEL_PX, &INK)
             } else {
-                text(14.0, &INK)
-            };
-            let (label_y, note_y) = match row.note {
-                Some(_) => (y - 8, y + 9),
-                None => (y, y),
+                text(LABEL_PX, &INK)
             };
             root.draw_text(
                 &row.label,
                 &label_style.pos(Pos::new(HPos::Right, VPos::Center)),
-                (LABEL_RIGHT, label_y),
+                (LABEL_RIGHT, y),
             )?;
-            if let Some(note) = &row.note {
-                root.draw_text(
-                    note,
-                    &text(11.5, &MUTED).pos(Pos::new(HPos::Right, VPos::Center)),
-                    (LABEL_RIGHT, note_y),
-                )?;
-            }
             match &row.mark {
                 Mark::Range { low, high } => {
                     let (x0, x1) = (self.x_pixel(*low), self.x_pixel(*high));
-                    outlined_bar(root, (x0, x1), y, bar, BAND, BAND_EDGE.stroke_width(1))?;
+                    outlined_bar(root, (x0, x1), y, bar, BAND, BAND_EDGE.stroke_width(2))?;
                     let label = format!("{}–{}", thousands(*low), thousands(*high));
-                    self.label_beside(root, &label, x0, x1, y, &text(12.5, &MUTED))?;
+                    self.label_beside(root, &label, x0, x1, y, &value_style)?;
                 }
                 Mark::Percentiles {
                     p10,
@@ -372,13 +345,13 @@ impl SalaryChart {
                     if let (Some(a), Some(b)) = (p10.or(*p25), p90.or(*p75)) {
                         root.draw(&PathElement::new(
                             vec![(self.x_pixel(a), y), (self.x_pixel(b), y)],
-                            WHISKER.stroke_width(2),
+                            WHISKER.stroke_width(3),
                         ))?;
                         for end in [a, b] {
                             let x = self.x_pixel(end);
                             root.draw(&PathElement::new(
                                 vec![(x, y - bar / 3), (x, y + bar / 3)],
-                                WHISKER.stroke_width(2),
+                                WHISKER.stroke_width(3),
                             ))?;
                         }
                     }
@@ -393,9 +366,9 @@ impl SalaryChart {
                     }
                     if let Some(m) = median {
                         let x = self.x_pixel(*m);
-                        root.draw(&PathElement::new(
-                            vec![(x, y - bar / 2 - 2), (x, y + bar / 2 + 2)],
-                            INK.stroke_width(3),
+                        root.draw(&Rectangle::new(
+                            [(x - 2, y - bar / 2 - 3), (x + 2, y + bar / 2 + 3)],
+                            INK.filled(),
                         ))?;
                     }
                     let left = p10.or(*p25).or(*median).unwrap_or(self.x_min);
@@ -410,7 +383,7 @@ impl SalaryChart {
                         self.x_pixel(left),
                         self.x_pixel(right),
                         y,
-                        &text(12.5, &MUTED),
+                        &value_style,
                     )?;
                 }
                 Mark::Estimate { low, mid, high } => {
@@ -422,22 +395,28 @@ impl SalaryChart {
                         y,
                         bar,
                         ESTIMATE_LIGHT,
-                        ESTIMATE.stroke_width(2),
+                        ESTIMATE.stroke_width(3),
                     )?;
                     root.draw(&Rectangle::new(
-                        [(xm - 2, y - bar / 2 - 6), (xm + 2, y + bar / 2 + 6)],
+                        [
+                            (xm - MARKER_HALF_WIDTH, y - bar / 2 - 8),
+                            (xm + MARKER_HALF_WIDTH, y + bar / 2 + 8),
+                        ],
                         ESTIMATE.filled(),
                     ))?;
-                    self.estimate_labels(root, (*low, *mid, *high), (x0, xm, x1), y, bar)?;
+                    self.estimate_labels(root, (*mid, xm), y, bar)?;
                 }
                 Mark::TheirPay { amount } => {
                     let x = self.x_pixel(*amount);
                     root.draw(&Rectangle::new(
-                        [(x - 2, y - bar / 2 - 4), (x + 2, y + bar / 2 + 4)],
+                        [
+                            (x - MARKER_HALF_WIDTH, y - bar / 2 - 6),
+                            (x + MARKER_HALF_WIDTH, y + bar / 2 + 6),
+                        ],
                         THEIR_PAY.filled(),
                     ))?;
-                    let style = bold(14.0, &THEIR_PAY);
-                    self.label_beside(root, &thousands(*amount), x - 2, x + 2, y, &style)?;
+                    let style = bold(LABEL_PX, &THEIR_PAY);
+                    self.label_beside(root, &thousands(*amount), x - 4, x + 4, y, &style)?;
                 }
             }
         }
@@ -477,52 +456,25 @@ impl SalaryChart {
         }
     }
 
-    /// Low under the bar's left end, high under its right end, mid above
-    /// the marker. When low and high would touch, they share one label.
+    /// "typical $63.8k" above the marker (the low and high are in the card,
+    /// right above the picture).
     fn estimate_labels(
         &self,
         root: &DrawingArea<BitMapBackend<'_>, plotters::coord::Shift>,
-        (low, mid, high): (i64, i64, i64),
-        (x0, xm, x1): (i32, i32, i32),
+        (mid, xm): (i64, i32),
         y: i32,
         bar: i32,
     ) -> Result<(), DrawingAreaErrorKind<<BitMapBackend<'_> as DrawingBackend>::ErrorType>> {
-        let small = TextStyle::from((FONT, 13.0).into_font()).color(&ESTIMATE);
-        let strong = TextStyle::from((FONT, 15.0, FontStyle::Bold).into_font()).color(&ESTIMATE);
-        let below = y + bar / 2 + 8;
-        let low_text = thousands(low);
-        let high_text = thousands(high);
-        let (low_w, _) = root.estimate_text_size(&low_text, &small)?;
-        let (high_w, _) = root.estimate_text_size(&high_text, &small)?;
-        // Keep labels inside the plot even for bars at its edges.
-        let low_x = (x0 - low_w as i32 / 2).max(PLOT_LEFT - 10);
-        let high_x = (x1 + high_w as i32 / 2).min(PLOT_RIGHT + 25);
-        if low_x + low_w as i32 + 10 <= high_x - high_w as i32 {
-            root.draw_text(
-                &low_text,
-                &small.pos(Pos::new(HPos::Left, VPos::Top)),
-                (low_x, below),
-            )?;
-            root.draw_text(
-                &high_text,
-                &small.pos(Pos::new(HPos::Right, VPos::Top)),
-                (high_x, below),
-            )?;
-        } else {
-            root.draw_text(
-                &format!("{low_text}–{high_text}"),
-                &small.pos(Pos::new(HPos::Center, VPos::Top)),
-                ((x0 + x1) / 2, below),
-            )?;
-        }
+        let strong =
+            TextStyle::from((FONT, LABEL_PX, FontStyle::Bold).into_font()).color(&ESTIMATE);
         let mid_text = fill(&self.words.typical, &[("mid", &thousands(mid))]);
         let (mid_w, _) = root.estimate_text_size(&mid_text, &strong)?;
         let half = mid_w as i32 / 2;
-        let mid_x = xm.clamp(PLOT_LEFT - 10 + half, PLOT_RIGHT + 25 - half);
+        let mid_x = xm.clamp(PLOT_LEFT + half, WIDTH as i32 - 8 - half);
         root.draw_text(
             &mid_text,
             &strong.pos(Pos::new(HPos::Center, VPos::Bottom)),
-            (mid_x, y - bar / 2 - 9),
+            (mid_x, y - bar / 2 - 10),
         )
     }
 }
@@ -573,11 +525,12 @@ fn national_span(kb: &KnowledgeBase) -> (i64, i64) {
     (low, high)
 }
 
-/// A tick step giving five to ten ticks across `span` dollars.
+/// A tick step giving at most six ticks across `span` dollars: their
+/// labels are large.
 fn tick_step(span: i64) -> i64 {
     [5_000, 10_000, 20_000, 25_000, 50_000, 100_000]
         .into_iter()
-        .find(|step| span / step <= 8)
+        .find(|step| span / step <= 5)
         .unwrap_or(200_000)
 }
 
@@ -589,6 +542,15 @@ fn thousands(dollars: i64) -> String {
     } else {
         format!("${k:.1}k")
     }
+}
+
+/// "Boston-Cambridge-Newton, MA-NH" → "Boston", at most 10 characters.
+fn short_area(area: &str) -> String {
+    let city = match area.rsplit_once(", ") {
+        Some((cities, _)) => cities.split(['-', '/']).next().unwrap_or(cities).trim(),
+        None => area,
+    };
+    fit::truncate(city, 10)
 }
 
 fn short(text: &str, max: usize) -> String {

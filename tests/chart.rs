@@ -5,7 +5,9 @@
 mod common;
 mod discord_schema;
 
-use careerbot::chart::{self, ESTIMATE, HEIGHT, Mark, SalaryChart, THEIR_PAY, WIDTH};
+use careerbot::chart::{
+    self, ESTIMATE, HEIGHT, MARKER_HALF_WIDTH, MAX_ROWS, Mark, SalaryChart, THEIR_PAY, WIDTH,
+};
 use careerbot::discord::render;
 use careerbot::reply::Reply;
 use poise::serenity_prelude as serenity;
@@ -114,16 +116,20 @@ fn the_estimate_marker_sits_at_its_dollars() {
             .filter(|&x| {
                 [estimate.low, estimate.mid, estimate.high]
                     .iter()
-                    .all(|&d| (x - chart.x_pixel(d)).abs() > 3)
+                    .all(|&d| (x - chart.x_pixel(d)).abs() > MARKER_HALF_WIDTH + 1)
             })
             .collect();
         assert!(stray.is_empty(), "{question}: estimate colour at {stray:?}");
         // The marker is taller than the bar: above the bar, only it is solid.
+        let above_bar = y - chart.bar_height() / 2 - 5;
         let above: Vec<i32> = (0..WIDTH as i32)
-            .filter(|&x| is_estimate_colour(image.pixel(x, y - 14)))
+            .filter(|&x| is_estimate_colour(image.pixel(x, above_bar)))
             .collect();
         assert!(
-            !above.is_empty() && above.iter().all(|&x| (x - expected).abs() <= 2),
+            !above.is_empty()
+                && above
+                    .iter()
+                    .all(|&x| (x - expected).abs() <= MARKER_HALF_WIDTH),
             "{question}: {above:?}"
         );
     }
@@ -152,15 +158,18 @@ fn different_people_get_different_pictures() {
 
 #[test]
 fn the_rows_follow_the_details() {
+    let words = &common::engine().knowledge().replies.chart;
     let national = plan(&estimate_for(""));
-    let bands = common::engine().knowledge().model.experience.len();
-    // The bands, BLS for the U.S., and the estimate; no local row.
-    assert_eq!(national.rows.len(), bands + 2);
+    // The national span, BLS for the U.S., and the estimate; no local row.
+    assert_eq!(national.rows.len(), 3);
+    assert_eq!(national.rows[0].label, words.national);
     let boston = plan(&estimate_for("5 years, Boston"));
-    assert_eq!(boston.rows.len(), bands + 3);
-    assert!(boston.rows[bands + 1].label.contains("Boston"));
+    // The person's own band, BLS for the U.S. and Boston, the estimate.
+    assert_eq!(boston.rows.len(), 4);
+    assert!(boston.rows[0].label.contains("Mid"), "{:?}", boston.rows[0]);
+    assert!(boston.rows[2].label.contains("Boston"));
     assert!(matches!(
-        boston.rows[bands + 1].mark,
+        boston.rows[2].mark,
         Mark::Percentiles {
             median: Some(_),
             ..
@@ -255,15 +264,19 @@ fn the_pay_someone_gives_is_marked_on_its_own_row() {
             "{pay}: no marker at x={expected}: {marked:?}"
         );
         assert!(
-            marked.iter().all(|&x| (x - expected).abs() <= 80),
+            marked.iter().all(|&x| (x - expected).abs() <= 110),
             "{pay}: pay colour far from its marker: {marked:?}"
         );
         // Above the bar height of other rows, only the marker is solid.
+        let above_bar = y - chart.bar_height() / 2 - 3;
         let above: Vec<i32> = (0..WIDTH as i32)
-            .filter(|&x| image.pixel(x, y - 10) == (THEIR_PAY.0, THEIR_PAY.1, THEIR_PAY.2))
+            .filter(|&x| image.pixel(x, above_bar) == (THEIR_PAY.0, THEIR_PAY.1, THEIR_PAY.2))
             .collect();
         assert!(
-            !above.is_empty() && above.iter().all(|&x| (x - expected).abs() <= 2),
+            !above.is_empty()
+                && above
+                    .iter()
+                    .all(|&x| (x - expected).abs() <= MARKER_HALF_WIDTH),
             "{pay}: {above:?}"
         );
     }
@@ -272,4 +285,92 @@ fn the_pay_someone_gives_is_marked_on_its_own_row() {
     let with = chart::salary_png(kb, &estimate, &reply.details_used, Some(41_000)).unwrap();
     let plain = chart::salary_png(kb, &estimate, &reply.details_used, None).unwrap();
     assert_ne!(with, plain);
+}
+
+impl Image {
+    /// The picture at half size, as Discord shows it (400×225): each pixel
+    /// the mean of a 2×2 block.
+    fn half(&self) -> Image {
+        let (width, height) = (self.width / 2, self.height / 2);
+        let mut rgb = Vec::with_capacity((width * height * 3) as usize);
+        for y in 0..height as i32 {
+            for x in 0..width as i32 {
+                let block = [
+                    self.pixel(2 * x, 2 * y),
+                    self.pixel(2 * x + 1, 2 * y),
+                    self.pixel(2 * x, 2 * y + 1),
+                    self.pixel(2 * x + 1, 2 * y + 1),
+                ];
+                let mean = |channel: fn(&(u8, u8, u8)) -> u8| {
+                    (block.iter().map(|p| u32::from(channel(p))).sum::<u32>() / 4) as u8
+                };
+                rgb.extend([mean(|p| p.0), mean(|p| p.1), mean(|p| p.2)]);
+            }
+        }
+        Image { width, height, rgb }
+    }
+}
+
+/// How far a colour is from another, channel by channel.
+/// How different from the background a pixel of text is, at least: a
+/// quarter of the way from the background to the ink, summed over channels.
+const LABEL_INK: u32 = 150;
+
+fn distance(a: (u8, u8, u8), b: (u8, u8, u8)) -> u32 {
+    [(a.0, b.0), (a.1, b.1), (a.2, b.2)]
+        .iter()
+        .map(|(x, y)| u32::from(x.abs_diff(*y)))
+        .sum()
+}
+
+#[test]
+fn at_the_size_discord_shows_it_the_marker_and_labels_stay_legible() {
+    for question in [
+        "5 years in, CMAA certified, Boston, hospital, I make 58k",
+        "new grad, GED, rural Ohio",
+        "",
+    ] {
+        let reply = estimate_for(question);
+        let mut chart = plan(&reply);
+        if let Some(pay) = reply.their_pay() {
+            chart = chart.with_their_pay(pay);
+        }
+        assert!(
+            chart.rows.len() <= MAX_ROWS,
+            "{question}: {} rows",
+            chart.rows.len()
+        );
+        let full = Image::decode(&chart.to_png().unwrap());
+        let half = full.half();
+        assert_eq!((half.width, half.height), (400, 225));
+        let background = half.pixel(1, 1);
+        let row = chart.rows.len() - if reply.their_pay().is_some() { 2 } else { 1 };
+        let y = chart.row_centre(row) / 2;
+        // The estimate's marker: a run of its colour at least 3 px wide
+        // along the row, above the bar (where only the marker is).
+        let above = (chart.row_centre(row) - chart.bar_height() / 2 - 6) / 2;
+        let marker: Vec<i32> = (0..half.width as i32)
+            .filter(|&x| distance(half.pixel(x, above), (ESTIMATE.0, ESTIMATE.1, ESTIMATE.2)) < 90)
+            .collect();
+        assert!(
+            marker.len() >= 3,
+            "{question}: marker {marker:?} at half size"
+        );
+        // The row's label ("Your estimate", no descenders): its capitals
+        // stand at least 8 px tall, the cap height of 11 px text, which
+        // is what 22 px text becomes at half size.
+        let label_columns = 0..chart.label_right() / 2;
+        let inked: Vec<i32> = (y - 12..=y + 12)
+            .filter(|&row_y| {
+                label_columns
+                    .clone()
+                    .any(|x| distance(half.pixel(x, row_y), background) > LABEL_INK)
+            })
+            .collect();
+        let height = inked.last().unwrap() - inked.first().unwrap() + 1;
+        assert!(
+            height >= 8,
+            "{question}: label {height} px tall at half size"
+        );
+    }
 }

@@ -346,38 +346,25 @@ pub struct DeclineWords {
     pub covers: String,
 }
 
-/// The words on the salary chart (its title, row labels, notes under
-/// them, figures beside the marks, axis and sources).
+/// The words on the salary chart: row labels and figures beside the marks.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ChartWords {
-    /// `{low}`, `{high}`, `{mid}`: in $k.
-    pub title: String,
-    /// Under an experience band. `{years}`: its years, "0-2 years".
-    pub band_note: String,
-    /// Under an experience band whose label gives no years.
-    pub band_note_no_years: String,
+    /// The person's experience band. `{band}`: its name.
+    pub band: String,
+    /// The national span of every band, without a stated experience.
+    pub national: String,
     pub bls_national: String,
-    /// `{year}`: the BLS survey's year.
-    pub bls_national_note: String,
     /// `{area}`: the BLS area, shortened.
     pub bls_local: String,
-    pub bls_local_note: String,
     /// The local row when BLS has no figures for the area.
     pub local_market: String,
-    /// `{factor}`: the location factor.
-    pub local_market_note: String,
     pub estimate: String,
     pub your_pay: String,
     /// Beside a BLS row. `{median}`: in $k.
     pub median: String,
     /// Above the estimate's marker. `{mid}`: in $k.
     pub typical: String,
-    /// Under the dollar axis.
-    pub axis: String,
-    /// `{year}`: the BLS survey's year.
-    pub sources: String,
-    pub sources_without_bls: String,
 }
 
 /// What to say about a slash-command option careerbot cannot use; each
@@ -679,11 +666,8 @@ fn placeholders_of(path: &str) -> &'static [&'static str] {
             &["name", "known"]
         }
         "form_errors.pay_range" => &["min", "max"],
-        "chart.title" => &["low", "high", "mid"],
-        "chart.band_note" => &["years"],
-        "chart.bls_national_note" | "chart.sources" => &["year"],
+        "chart.band" => &["band"],
         "chart.bls_local" => &["area"],
-        "chart.local_market_note" => &["factor"],
         "chart.median" => &["median"],
         "chart.typical" => &["mid"],
         "form_errors.percentage_range" => &["option"],
