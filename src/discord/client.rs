@@ -457,14 +457,16 @@ async fn on_button(
     } else {
         return Ok(());
     };
-    let answer = bot.handle(click.user.id.get(), request, Instant::now());
+    let received = Instant::now();
+    let answer = bot.handle(click.user.id.get(), request, received);
     let cards = commands::cards(bot, answer.reply, answer.view).await;
     let mut cards = cards.iter();
     if let Some(first) = cards.next() {
-        let message = render::to_interaction_message(first, answer.private);
-        click
-            .create_response(ctx, serenity::CreateInteractionResponse::Message(message))
-            .await?;
+        super::callback::send_with_retry(received, "button", || {
+            let message = render::to_interaction_message(first, answer.private);
+            click.create_response(ctx, serenity::CreateInteractionResponse::Message(message))
+        })
+        .await?;
     }
     for card in cards {
         click

@@ -91,13 +91,36 @@ fn fill_choices<'a>(command: &mut Command, option: &str, labels: impl Iterator<I
 pub async fn respond(ctx: Context<'_>, request: Request) -> Result<(), Error> {
     let user = ctx.author().id.get();
     let bot = ctx.data().clone();
+    let received = Instant::now();
     let Answer {
         reply,
         private,
         view,
-    } = bot.handle(user, request, Instant::now());
-    for card in cards(&bot, reply, view).await {
-        ctx.send(render::to_poise_reply(&card, private)).await?;
+    } = bot.handle(user, request, received);
+    let cards = cards(&bot, reply, view).await;
+    let poise::Context::Application(app) = ctx else {
+        for card in &cards {
+            ctx.send(render::to_poise_reply(card, private)).await?;
+        }
+        return Ok(());
+    };
+    let mut cards = cards.iter();
+    if let Some(first) = cards.next() {
+        // The first response, sent here rather than by poise so that a 429
+        // or 5xx gets its one retry.
+        let http = &ctx.serenity_context().http;
+        let name = &app.command().name;
+        super::callback::send_with_retry(received, name, || {
+            let message = render::to_interaction_message(first, private);
+            app.interaction
+                .create_response(http, serenity::CreateInteractionResponse::Message(message))
+        })
+        .await?;
+        app.has_sent_initial_response
+            .store(true, std::sync::atomic::Ordering::SeqCst);
+    }
+    for card in cards {
+        ctx.send(render::to_poise_reply(card, private)).await?;
     }
     Ok(())
 }

@@ -10,9 +10,10 @@
 //!   (long text is cut by [`crate::render::fit`]).
 //!
 //! [`commands`] (poise) and [`client`] (serenity) are the thin layer that
-//! talks to Discord.
+//! talks to Discord; [`callback`] retries a failed first response once.
 
 pub mod bot;
+pub mod callback;
 pub mod client;
 pub mod commands;
 pub mod input;

@@ -671,10 +671,6 @@ impl FakeDiscord {
         .await
     }
 
-    /// Wait until `count` interaction callbacks (of any interaction, with
-    /// any status) have been recorded in all, or `timeout` passes; returns
-    /// how many there are. Never panics: a load test reports what is
-    /// missing itself.
     /// Wait until `count` callbacks are recorded, for as long as they keep
     /// coming: gives up only after `stall` with no new one. A loaded
     /// machine answers slower, not less, so this waits out the slowness
@@ -690,6 +686,10 @@ impl FakeDiscord {
         }
     }
 
+    /// Wait until `count` interaction callbacks (of any interaction, with
+    /// any status) have been recorded in all, or `timeout` passes; returns
+    /// how many there are. Never panics: a load test reports what is
+    /// missing itself.
     pub async fn wait_callback_count(&self, count: usize, timeout: Duration) -> usize {
         let mut changes = self.shared.changed.subscribe();
         let deadline = tokio::time::Instant::now() + timeout;
