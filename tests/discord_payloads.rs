@@ -178,7 +178,10 @@ fn an_estimate_card_shows_its_range_each_factor_and_buttons_for_the_rest() {
         embed.description
     );
     assert!(!embed.description.contains("Cambridge-Newton"));
-    // One line per factor, with its dollars.
+    // The chart goes in the first embed, right under the figures; one line
+    // per factor follows in the second, with the footer.
+    assert!(embed.fields.is_empty() && embed.footer.is_none());
+    let embed = &cards[0].embeds[1];
     let factors = &embed.fields[0].value;
     assert_eq!(factors.lines().count(), estimate.factors.len());
     for factor in &estimate.factors {

@@ -388,15 +388,30 @@ fn estimate_card(reply: &Reply, replies: &Replies, sections: &words::Sections) -
         },
     ];
     buttons.extend(buttons_beside(&reply.suggestions, &description));
-    Card {
-        embeds: vec![Embed {
-            title: Some(truncate(reply.title.trim(), limits::EMBED_TITLE)),
-            image: None,
-            description,
+    // Two embeds, so the chart (the first embed's image, which Discord
+    // draws after that embed's fields) sits right under the figures, and
+    // the factors follow it.
+    let mut embeds = vec![Embed {
+        title: Some(truncate(reply.title.trim(), limits::EMBED_TITLE)),
+        image: None,
+        description,
+        fields: Vec::new(),
+        footer: None,
+        colour: colour(reply.kind),
+    }];
+    let footer = footer(reply);
+    if fields.is_empty() {
+        embeds[0].footer = footer;
+    } else {
+        embeds.push(Embed {
             fields,
-            footer: footer(reply),
+            footer,
             colour: colour(reply.kind),
-        }],
+            ..Embed::default()
+        });
+    }
+    Card {
+        embeds,
         buttons,
         chart: None,
     }
@@ -613,9 +628,11 @@ pub fn no_mentions() -> serenity::CreateAllowedMentions {
 
 /// The serenity embed for a planned one.
 pub fn to_embed(embed: &Embed) -> serenity::CreateEmbed {
-    let mut built = serenity::CreateEmbed::new()
-        .description(embed.description.clone())
-        .colour(embed.colour);
+    let mut built = serenity::CreateEmbed::new().colour(embed.colour);
+    // An embed of fields alone (an estimate's factors) has no description.
+    if !embed.description.is_empty() {
+        built = built.description(embed.description.clone());
+    }
     if let Some(title) = &embed.title {
         built = built.title(title.clone());
     }
