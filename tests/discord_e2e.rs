@@ -636,3 +636,52 @@ async fn other_bots_unmentioned_messages_and_its_own_messages_get_no_reply() {
     );
     bot.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn browsing_topics_is_never_rate_limited_but_questions_are() {
+    let fake = FakeDiscord::start().await;
+    let (bot, _) =
+        RunningBot::start_ready(&fake, "rate_limit_questions = 2\nrate_limit_seconds = 600").await;
+    let user = 990_001;
+    let engine = Engine::load(knowledge_dir()).unwrap();
+    let title = |id: &str| engine.topic(id).unwrap().title;
+    // Far more one-topic commands than the limit allows questions: each is
+    // answered with its topic, publicly.
+    for (command, topic) in [
+        ("duties", "duties.overview"),
+        ("help", "meta.help"),
+        ("day", "day.overview"),
+        ("duties", "duties.overview"),
+        ("certs", "certs.overview"),
+        ("outlook", "outlook.overview"),
+    ] {
+        let id = fake.interact(fake.slash(command, &[], user, Place::Guild));
+        let callback = fake.wait_callback(id, Duration::from_secs(10)).await;
+        assert_eq!(callback.status, 204);
+        assert_eq!(
+            callback.body["data"]["embeds"][0]["title"].as_str(),
+            Some(title(topic).as_str()),
+            "/{command}"
+        );
+        assert_ne!(
+            callback.body["data"]["flags"],
+            json!(64),
+            "/{command} is public"
+        );
+    }
+    // Questions count: the third inside the window is refused, privately.
+    let mut flags = Vec::new();
+    for _ in 0..3 {
+        let ask = fake.slash("ask", &[("question", json!("pay"))], user, Place::Guild);
+        let id = fake.interact(ask);
+        let callback = fake.wait_callback(id, Duration::from_secs(10)).await;
+        flags.push(callback.body["data"]["flags"].clone());
+    }
+    assert_eq!(
+        flags[2],
+        json!(64),
+        "the third question is refused privately"
+    );
+    assert_ne!(flags[0], json!(64));
+    bot.stop().await;
+}

@@ -122,10 +122,16 @@ pub async fn assert_answered(fake: &FakeDiscord, id: u64, sent: Instant) -> Dura
 }
 
 /// The config a test bot runs with: the fake's address, one shard, no rate
-/// limit, commands registered on start; `extra` adds `[discord]` keys.
+/// limit (unless `extra` sets one), commands registered on start; `extra`
+/// adds `[discord]` keys.
 pub fn config_for(fake: &FakeDiscord, extra: &str) -> Config {
+    let no_limit = if extra.contains("rate_limit_questions") {
+        ""
+    } else {
+        "rate_limit_questions = 0\n"
+    };
     let text = format!(
-        "[discord]\ntoken = \"{TOKEN}\"\napi_base = \"{}\"\nshards = 1\nregister_on_start = true\nrate_limit_questions = 0\n{extra}\n",
+        "[discord]\ntoken = \"{TOKEN}\"\napi_base = \"{}\"\nshards = 1\nregister_on_start = true\n{no_limit}{extra}\n",
         fake.api_base()
     );
     Config::parse(&text, Path::new("fake-discord.toml")).expect("the test config parses")
