@@ -142,7 +142,10 @@ pub fn reply_key(reply: &Reply) -> u64 {
 /// working-out and sources, the rest of a long answer): then the bot keeps
 /// the reply for them.
 pub fn has_detail_buttons(reply: &Reply, replies: &Replies) -> bool {
-    has_working_out(reply) || card_text(reply, replies).1.is_some()
+    has_working_out(reply) || {
+        let sections = words::sections(reply, replies);
+        card_text(reply, replies, &sections).1.is_some()
+    }
 }
 
 /// Replies whose card is a summary, with a "How it's worked out" button
@@ -169,8 +172,11 @@ pub fn detail_button(custom_id: &str) -> Option<(View, u64)> {
 /// The text of a card that is not an estimate, and the rest of it when it
 /// is too long for one card: cut at a paragraph or sentence, so the card
 /// stays within [`CARD_VISIBLE`] and no fact is lost.
-fn card_text(reply: &Reply, replies: &Replies) -> (String, Option<String>) {
-    let sections = words::sections(reply, replies);
+fn card_text(
+    reply: &Reply,
+    replies: &Replies,
+    sections: &words::Sections,
+) -> (String, Option<String>) {
     let mut parts = vec![
         sections.headline.trim().to_string(),
         sections.body.trim().to_string(),
@@ -212,7 +218,7 @@ pub fn layout_view(reply: &Reply, replies: &Replies, view: View) -> Vec<Card> {
         View::Card if has_working_out(reply) => vec![comparison_card(reply, replies, &sections)],
         View::Card if reply.topic.as_deref() == Some(HELP_TOPIC) => vec![help_card(reply, replies)],
         View::Card => {
-            let (text, rest) = card_text(reply, replies);
+            let (text, rest) = card_text(reply, replies, &sections);
             let mut buttons = Vec::new();
             if rest.is_some() {
                 buttons.push(Button {
@@ -237,7 +243,7 @@ pub fn layout_view(reply: &Reply, replies: &Replies, view: View) -> Vec<Card> {
             Vec::new(),
         ),
         View::More => {
-            let rest = card_text(reply, replies).1.unwrap_or_default();
+            let rest = card_text(reply, replies, &sections).1.unwrap_or_default();
             text_cards(
                 reply.title.trim(),
                 &rest,

@@ -718,8 +718,7 @@ fn calculation(words: &Replies, total: &PackageTotal) -> Sections {
         None => fill(&w.base, &[("base", &dollars(total.base))]),
     };
     let mut lines = vec![format!("- {base_line}")];
-    let tiered = !total.next_tiers.is_empty();
-    if (total.match_pct > 0.0 || total.contribution_pct > 0.0) && tiered {
+    if total.match_pct > 0.0 || total.contribution_pct > 0.0 {
         lines.push(format!(
             "- {}",
             fill(
@@ -730,57 +729,40 @@ fn calculation(words: &Replies, total: &PackageTotal) -> Sections {
                 ],
             )
         ));
-        let tiers: Vec<String> = std::iter::once(fill(
-            &w.first_tier,
-            &[
-                ("match", &trim_number(total.match_pct)),
-                ("band", &trim_number(total.cap_pct)),
-            ],
-        ))
-        .chain(total.next_tiers.iter().map(|tier| {
-            fill(
-                &w.next_tier,
-                &[
-                    ("match", &trim_number(tier.rate_pct)),
-                    ("band", &trim_number(tier.band_pct)),
-                ],
-            )
-        }))
-        .collect();
-        lines.push(format!(
-            "- {}",
-            fill(
-                &w.tiered_match,
-                &[
-                    ("tiers", &tiers.join(&w.tier_join)),
-                    ("amount", &signed_dollars(total.employer_match)),
-                    ("share", &trim_number(round_to(total.match_share_pct, 2))),
-                ],
-            )
-        ));
-    } else if total.match_pct > 0.0 || total.contribution_pct > 0.0 {
-        lines.push(format!(
-            "- {}",
-            fill(
-                &w.contribution,
-                &[
-                    ("percent", &trim_number(total.contribution_pct)),
-                    ("amount", &dollars(total.employee_contribution)),
-                ],
-            )
-        ));
-        lines.push(format!(
-            "- {}",
+        let share = trim_number(round_to(total.match_share_pct, 2));
+        let amount = signed_dollars(total.employer_match);
+        let matched = if total.next_tiers.is_empty() {
             fill(
                 &w.employer_match,
                 &[
                     ("match", &trim_number(total.match_pct)),
                     ("cap", &trim_number(total.cap_pct)),
-                    ("amount", &signed_dollars(total.employer_match)),
-                    ("share", &trim_number(round_to(total.match_share_pct, 2))),
+                    ("amount", &amount),
+                    ("share", &share),
                 ],
             )
-        ));
+        } else {
+            let tiers: Vec<String> = std::iter::once((total.match_pct, total.cap_pct))
+                .chain(total.next_tiers.iter().map(|t| (t.rate_pct, t.band_pct)))
+                .enumerate()
+                .map(|(i, (rate, band))| {
+                    let template = if i == 0 { &w.first_tier } else { &w.next_tier };
+                    fill(
+                        template,
+                        &[("match", &trim_number(rate)), ("band", &trim_number(band))],
+                    )
+                })
+                .collect();
+            fill(
+                &w.tiered_match,
+                &[
+                    ("tiers", &tiers.join(&w.tier_join)),
+                    ("amount", &amount),
+                    ("share", &share),
+                ],
+            )
+        };
+        lines.push(format!("- {matched}"));
     }
     if let Some(stop) = total.match_cap_dollars {
         lines.push(format!(
