@@ -92,3 +92,22 @@ fn offers_set_is_reported() {
         &[(Measure::Offers, 0.0)],
     );
 }
+
+#[test]
+fn third_development_set_meets_its_floors() {
+    let set = content::load("dev3.toml");
+    let report = content::run(common::engine(), &set);
+    assert_thresholds("third development set", &report, &DEV3_FLOORS);
+}
+
+/// The third development set's floors: just under its score when it was
+/// written (86.0%, 80.9%, 100%, 86.7%, 64.0%, 92.5%), raised as it is
+/// tuned on.
+const DEV3_FLOORS: [(Measure, f64); 6] = [
+    (Measure::InScope, 0.85),
+    (Measure::NearMiss, 0.80),
+    (Measure::OffTopic, 0.95),
+    (Measure::Comparison, 0.85),
+    (Measure::Conversation, 0.62),
+    (Measure::OtherRole, 0.90),
+];
