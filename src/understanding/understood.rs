@@ -243,8 +243,17 @@ impl Understander {
         let normalized = normalize(question);
         let text = TokenText::new(&normalized);
         let analysis = self.analyzer.analyze(&normalized);
-        let (profile, alternatives) =
-            (self.details).read_compared_in(&original, &normalized, &text);
+        // Details are read from the words as corrected too: "3 yeras exp
+        // in denvr" is three years in Denver.
+        let (profile, alternatives) = match analysis.corrections.is_empty() {
+            true => (self.details).read_compared_in(&original, &normalized, &text),
+            false => {
+                let original = with_corrections(&original, &analysis.corrections);
+                let normalized = with_corrections(&normalized, &analysis.corrections);
+                let text = TokenText::new(&normalized);
+                (self.details).read_compared_in(&original, &normalized, &text)
+            }
+        };
         // Names are found in the words as corrected ("bachlors" is a
         // bachelor's degree); correction keeps one token per token.
         let corrected_text;
@@ -293,20 +302,29 @@ impl Understander {
         // the other jobs named.
         let roles = self.other_roles.find_longest(&text);
         let role_words = self.role_words.find_longest(&text);
+        let place_tokens = self.details.place_tokens(&text);
         // "Event coordinator", "project coordinator": the role's own title
         // word with someone else's qualifier is another job.
         let other_coordinator = (role_words.iter())
             .filter(|w| w.end - w.start == 1 && self.role_heads.contains(&text.tokens[w.start]))
             .find_map(|w| {
-                let before = text.tokens[..w.start].last()?;
-                // Another field's word ("event", "logistics"), or an
-                // everyday word the role's knowledge never uses.
+                // The word before, as corrected: "senor coordinators" are
+                // senior ones.
+                let before = corrected.tokens.get(w.start.checked_sub(1)?)?;
+                let unknown = self.analyzer.specificity(before).is_none()
+                    && !self.analyzer.is_stopword(before)
+                    && !self.analyzer.is_synonym(before);
+                // Another field's word ("event", "logistics"), an everyday
+                // word the role's knowledge never uses, or a word that is
+                // neither ("logistcs", "hvac").
                 let other_field = self.other_fields.iter().any(|f| f == before)
-                    || (self.analyzer.is_english(before)
-                        && self.analyzer.specificity(before).is_none()
-                        && !self.analyzer.is_stopword(before)
-                        && !self.analyzer.is_synonym(before));
-                let ours = self.our_qualifiers.iter().any(|q| q == before);
+                    || (unknown
+                        && (self.analyzer.is_english(before)
+                            || before.chars().all(char::is_alphabetic)));
+                // "Pittsburgh PA coordinator": a place says where the job is.
+                let ours = self.our_qualifiers.iter().any(|q| q == before)
+                    || place_tokens.iter().any(|t| t == before)
+                    || profile.location.is_some() && before.len() == 2;
                 (other_field && !ours).then_some(OtherRole::Coordinator)
             });
         let about_role = other_coordinator.is_none()
@@ -345,7 +363,6 @@ impl Understander {
         // Places and lengths of time are evidence of nothing; in ranking
         // they count only when pay or the job is asked.
         let details_count = asks_pay || asks_job;
-        let place_tokens = self.details.place_tokens(&text);
         let neutral = |word: &str| {
             place_tokens.iter().any(|t| t == word)
                 || self.time_words.iter().any(|t| t == word)
@@ -503,4 +520,36 @@ fn two_lengths_of_experience(normalized: &str) -> bool {
         Regex::new(r"\b\d{1,2}\+?\s*(?:years?|yrs?)\b").expect("a valid pattern")
     });
     YEARS.find_iter(normalized).count() >= 2
+}
+
+/// `text` with each word that was corrected replaced by its correction,
+/// whatever its case; punctuation and the other words stay as written.
+fn with_corrections(text: &str, corrections: &[(String, String)]) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut word_start: Option<usize> = None;
+    let flush = |out: &mut String, word: &str| {
+        let fixed = (corrections.iter()).find(|(typed, _)| {
+            typed.chars().count() == word.chars().count() && word.to_lowercase() == *typed
+        });
+        match fixed {
+            Some((_, fixed)) => out.push_str(fixed),
+            None => out.push_str(word),
+        }
+    };
+    for (i, c) in text.char_indices() {
+        match (c.is_alphanumeric(), word_start) {
+            (true, None) => word_start = Some(i),
+            (false, Some(start)) => {
+                flush(&mut out, &text[start..i]);
+                word_start = None;
+                out.push(c);
+            }
+            (false, None) => out.push(c),
+            (true, Some(_)) => {}
+        }
+    }
+    if let Some(start) = word_start {
+        flush(&mut out, &text[start..]);
+    }
+    out
 }
