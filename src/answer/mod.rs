@@ -34,7 +34,7 @@ use crate::compensation::PackageQuestion;
 use crate::domain::Profile;
 use crate::engine::Engine;
 use crate::reply::{Content, Reply};
-use crate::understanding::{Intent, Understood};
+use crate::understanding::{Intent, Mention, Named, Understood};
 
 /// The topics an intent leans to, from `intents.toml`.
 fn leanings<'a>(engine: &'a Engine, intent: &str) -> Vec<&'a str> {
@@ -73,8 +73,42 @@ impl Memory {
     }
 }
 
+/// "How much does it cost to take?" after the CMAA, "is that normal?"
+/// after profit sharing: a follow-up that names nothing is about what the
+/// last answer was about. The message then names that entity (or that
+/// kind, after a kind's overview), at no words of its own.
+fn carried_over(engine: &Engine, understood: &Understood, memory: &Memory) -> Option<Understood> {
+    let last = memory.last_topic.as_deref()?;
+    let unnamed = understood.mentions.is_empty()
+        && understood.follow_up
+        && understood.off_topic_trigger.is_none()
+        && understood.other_role.is_none()
+        && !matches!(
+            understood.intent,
+            Intent::Greeting | Intent::Calculation | Intent::OtherRole | Intent::OffTopic
+        );
+    if !unnamed {
+        return None;
+    }
+    let entities = &engine.knowledge().entities;
+    let named = match entities.all().find(|e| e.entry == last) {
+        Some(entity) => Named::Entity(entity.id.clone()),
+        None => Named::Kind(compare::last_kind(engine, memory)?),
+    };
+    let mut carried = understood.clone();
+    let at = carried.text.tokens.len();
+    carried.mentions.push(Mention {
+        named,
+        start: at,
+        end: at,
+    });
+    Some(carried)
+}
+
 /// Answer an understood message, given what the person said before.
 pub fn route(engine: &Engine, understood: &Understood, memory: &Memory) -> Reply {
+    let carried = carried_over(engine, understood, memory);
+    let understood = carried.as_ref().unwrap_or(understood);
     // "BLS median in Texas?", "which state pays most?": the tables answer,
     // whether it was asked as pay, as a detail or as a plain question.
     let asks_the_tables = matches!(
