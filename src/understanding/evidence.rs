@@ -122,6 +122,9 @@ pub fn weigh(
             // A lexicon variant ("info", "docs", "pts") is careerbot's own
             // vocabulary: never evidence against.
             None if analyzer.is_synonym(word) || ours(word) => {}
+            // "Specifically", "actually", "honestly": how something is
+            // asked, never what it is about.
+            None if is_adverb(analyzer, word) => {}
             None if in_question(word) => {
                 // A rare word says more than a common one: "crocodile" is
                 // about something else, "let" or "having" about nothing.
@@ -143,6 +146,26 @@ pub fn weigh(
     }
     qualify(analyzer, words, named, &weighed, &mut evidence);
     evidence
+}
+
+/// Whether a word is an adverb made from an English word with "-ly"
+/// ("really", "specifically", "happily", "probably"), not a noun that
+/// happens to end so ("family", "supply").
+fn is_adverb(analyzer: &Analyzer, word: &str) -> bool {
+    let Some(base) = word.strip_suffix("ly").filter(|b| b.len() >= 4) else {
+        return false;
+    };
+    let mut bases = vec![base.to_string()];
+    if let Some(stem) = word.strip_suffix("ally") {
+        bases.push(stem.to_string());
+    }
+    if let Some(stem) = word.strip_suffix("ily") {
+        bases.push(format!("{stem}y"));
+    }
+    if word.ends_with("bly") || word.ends_with("ply") {
+        bases.push(format!("{base}e"));
+    }
+    bases.iter().any(|b| analyzer.is_english(b))
 }
 
 /// A domain word right next to a word the role never uses is that word's
