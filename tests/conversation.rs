@@ -229,3 +229,72 @@ fn small_talk_does_not_swallow_arithmetic() {
     assert_ne!(reply.kind, ReplyKind::Notice, "{}", common::text_of(&reply));
     assert_eq!(reply.topic, None, "{}", common::text_of(&reply));
 }
+
+#[test]
+fn a_follow_up_that_names_nothing_is_about_the_last_answer() {
+    let engine = common::engine();
+    let mut chat = Conversation::new();
+    let first = chat.ask(engine, "what's the CMAA?");
+    assert_eq!(first.topic.as_deref(), Some("certs.cmaa"));
+    // The cost of the certification just described: not a medical price,
+    // not a salary estimate.
+    let cost = chat.ask(engine, "how much does it cost to take?");
+    assert_eq!(cost.kind, ReplyKind::Answer, "{}", common::text_of(&cost));
+    assert!(common::text_of(&cost).contains("CMAA"));
+
+    let mut chat = Conversation::new();
+    chat.ask(engine, "we get profit sharing at the end of the year");
+    let normal = chat.ask(engine, "is that normal?");
+    assert_eq!(normal.topic.as_deref(), Some("compensation.profit_sharing"));
+
+    // Without a last answer the same words are declined, not guessed at.
+    let alone = engine.answer("how much does it cost to take?");
+    assert!(
+        matches!(alone.kind, ReplyKind::Fallback | ReplyKind::OutOfScope),
+        "{:?}",
+        alone.kind
+    );
+}
+
+#[test]
+fn here_is_the_place_given_before() {
+    let engine = common::engine();
+    let mut chat = Conversation::new();
+    chat.ask(engine, "i'm in portland");
+    chat.ask(engine, "maine not oregon lol");
+    let reply = chat.ask(engine, "what do coordinators earn here");
+    assert_eq!(
+        reply.kind,
+        ReplyKind::Estimate,
+        "{}",
+        common::text_of(&reply)
+    );
+    assert!(
+        matches!(&reply.details_used.location, Some(Place::State { name, .. }) if name == "Maine"),
+        "{:?}",
+        reply.details_used.location
+    );
+}
+
+#[test]
+fn misspelled_places_and_years_are_read_as_meant() {
+    let engine = common::engine();
+    let reply =
+        engine.answer("i live in denvr, 3 yeras exp at a ortho clinc, how much shoud i make");
+    assert_eq!(reply.kind, ReplyKind::Estimate);
+    assert_eq!(reply.details_used.experience, Some(Experience::Years(3.0)));
+    assert!(
+        matches!(&reply.details_used.location, Some(Place::Metro { name, .. }) if name.starts_with("Denver"))
+    );
+    // A place and its state code before "coordinator" say where the job
+    // is; they do not name another job.
+    let reply = engine.answer("pittsburg PA coordinator pay for somone just starting out");
+    assert_eq!(reply.kind, ReplyKind::Estimate);
+    // A word that is neither English nor the role's names another field.
+    assert_eq!(
+        engine
+            .answer("logistcs coordinator salary in houston?")
+            .kind,
+        ReplyKind::OtherRole
+    );
+}
