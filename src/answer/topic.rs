@@ -170,10 +170,20 @@ pub fn best_topic(
     // based on?") continues the last topic: the last topic and its related
     // entries are favoured. The conversation is then the evidence that the
     // question is about the role.
+    // A follow-up that names its own subject ("ok what about in a hospital
+    // setting?") is about that subject, when it ranks first.
+    let names_its_subject = ranking.confidence >= CONFIDENCE_THRESHOLD
+        && ranking.best().is_some_and(|best| match best.candidate {
+            Candidate::Entry(i) => named_entries(engine, &understood.mentions)
+                .iter()
+                .any(|(_, id)| *id == kb.entries[i].id),
+            Candidate::OffTopic(_) => false,
+        });
     let mut followed = false;
     if let Some(last) = memory.last_topic.as_deref()
         && (ranking.confidence < FOLLOW_UP_BELOW || understood.follow_up)
         && understood.off_topic_trigger.is_none()
+        && !names_its_subject
     {
         let mut following = rank_with(engine, understood, leanings, Some(last));
         let continues = |candidate: &Candidate| match candidate {
