@@ -282,9 +282,10 @@ impl Analyzer {
     /// less for "time" or "difference". `None` when the knowledge base
     /// never uses it.
     ///
-    /// A word the knowledge base uses only once says nothing either way
-    /// (one "unlocks" in the day's walkthrough does not make "unlock" the
-    /// role's word), and a word that only shares a stem with the role's
+    /// A word the knowledge base uses only once is not the role's word (one
+    /// "unlocks" in the day's walkthrough does not make "unlock" the role's
+    /// word): its specificity is minus infinity, and evidence weighs it as
+    /// a word the knowledge never uses. And a word that only shares a stem with the role's
     /// words, not an inflection ("universe" beside "university"), is not
     /// the role's word.
     pub fn specificity(&self, word: &str) -> Option<f64> {

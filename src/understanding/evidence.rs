@@ -110,7 +110,10 @@ pub fn weigh(
         if in_question(word) {
             evidence.question_words += 1;
         }
-        match analyzer.specificity(word) {
+        // A word the knowledge base uses only once ("restaurant", in a
+        // list of past jobs) is as good as unknown to it.
+        let specificity = analyzer.specificity(word).filter(|s| s.is_finite());
+        match specificity {
             Some(s) if s >= DOMAIN_SPECIFICITY => {
                 let weight = ((s - DOMAIN_SPECIFICITY) / (FULL_SPECIFICITY - DOMAIN_SPECIFICITY))
                     .clamp(0.25, 1.0);

@@ -208,9 +208,17 @@ impl Understander {
             time_words: kb.intents.time_words.clone(),
             cue_words: cue_words(&kb.intents),
             negations: kb.intents.negations.clone(),
+            // The job's words, and every word of an entry's keywords: a
+            // keyword is the role's word on purpose, however rarely the
+            // knowledge uses it ("ballpark", "bot").
             job_words: (kb.intents.job.iter())
                 .filter(|w| !w.contains(' '))
                 .cloned()
+                .chain(
+                    (kb.entries.iter())
+                        .flat_map(|e| e.keywords.iter())
+                        .flat_map(|k| super::normalize::tokenize(&normalize(k))),
+                )
                 .collect(),
             paid_hours: kb.model.national.paid_hours_per_year,
             package: PackageReader::new(
