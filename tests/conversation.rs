@@ -298,3 +298,32 @@ fn misspelled_places_and_years_are_read_as_meant() {
         ReplyKind::OtherRole
     );
 }
+
+#[test]
+fn things_a_person_acquires_compare_across_kinds() {
+    let engine = common::engine();
+    for (question, sides) in [
+        (
+            "Better to get CMAA certification or to go for bachelor degree?",
+            ["CMAA", "Bachelor"],
+        ),
+        (
+            "is it better to get the cehrs or just get really good at excel",
+            ["CEHRS", "Excel"],
+        ),
+        (
+            "Which matters more for this job, computer skills or people skills?",
+            ["Technical skills", "Soft skills"],
+        ),
+    ] {
+        let reply = engine.answer(question);
+        assert_eq!(reply.kind, ReplyKind::Comparison, "{question}");
+        let text = common::text_of(&reply);
+        for side in sides {
+            assert!(text.contains(side), "{question}: no {side} in {text}");
+        }
+        // A certification's pay is what it adds, a degree's a starting
+        // salary: no pay verdict across kinds.
+        assert!(!text.contains("pays more"), "{text}");
+    }
+}

@@ -46,6 +46,16 @@ pub fn reply(engine: &Engine, understood: &Understood, memory: &Memory) -> Reply
             named = Some(levels);
         }
     }
+    // "A CMAA or a bachelor's?", "the CEHRS or getting good at Excel?":
+    // two things of different kinds, each shown by its own facts.
+    let mut across_kinds = false;
+    if named.is_none() {
+        let ids: Vec<EntityId> = understood.entities().into_iter().cloned().collect();
+        if ids.len() >= 2 {
+            named = Some(ids);
+            across_kinds = true;
+        }
+    }
     // "Which one is best known?" after an overview: all of its kind.
     if named.is_none()
         && let Some(kind) = last_kind(engine, memory)
@@ -73,12 +83,31 @@ pub fn reply(engine: &Engine, understood: &Understood, memory: &Memory) -> Reply
     let Some(registry) = kb.entities.kind(kind) else {
         return super::about::reply(engine, understood, memory);
     };
-    let verdict = verdict(&options, &understood.aspects, &registry.verdict);
+    // Figures of different kinds do not compare: a certification's pay is
+    // what it adds, a degree's is a starting salary.
+    let verdict = match across_kinds {
+        false => verdict(&options, &understood.aspects, &registry.verdict),
+        true => {
+            let asked: Vec<String> = (understood.aspects.iter())
+                .filter(|a| *a != "pay")
+                .cloned()
+                .collect();
+            verdict(&options, &asked, &[])
+        }
+    };
+    let mut aspects = registry.aspects.clone();
+    for option in options.iter().skip(1) {
+        for (aspect, _) in &option.facts {
+            if !aspects.contains(aspect) {
+                aspects.push(aspect.clone());
+            }
+        }
+    }
     let mut reply = Reply::simple(ReplyKind::Comparison, kb.replies.titles.compare.clone(), "");
     reply.topic = Some(registry.overview.clone());
     reply.content = Content::EntityComparison(EntityComparison {
         kind,
-        aspects: registry.aspects.clone(),
+        aspects,
         options: options
             .iter()
             .map(|e| EntityOption {

@@ -519,8 +519,21 @@ fn compares_two(mentions: &[Mention], alternatives: &Alternatives, normalized: &
     let two_of_a_kind = EntityKind::ALL
         .iter()
         .any(|&kind| super::entities::entities_of(mentions, kind).len() >= 2);
-    two_of_a_kind || two_lengths_of_experience(normalized)
+    // Things a person can go and get are alternatives across kinds: "a
+    // CMAA or a bachelor's", "the CEHRS or Excel".
+    let acquired = (ACQUIRED_KINDS.iter())
+        .map(|&kind| super::entities::entities_of(mentions, kind).len())
+        .sum::<usize>();
+    two_of_a_kind || acquired >= 2 || two_lengths_of_experience(normalized)
 }
+
+/// The kinds of thing a person acquires, which a question may weigh
+/// against each other whatever their kind.
+const ACQUIRED_KINDS: [EntityKind; 3] = [
+    EntityKind::Certification,
+    EntityKind::Education,
+    EntityKind::Skill,
+];
 
 /// "2 years vs 10 years", "3 yrs or 8 yrs".
 fn two_lengths_of_experience(normalized: &str) -> bool {
