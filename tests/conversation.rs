@@ -327,3 +327,22 @@ fn things_a_person_acquires_compare_across_kinds() {
         assert!(!text.contains("pays more"), "{text}");
     }
 }
+
+#[test]
+fn an_employer_type_weighed_in_general_gets_what_the_guide_says_of_it() {
+    let engine = common::engine();
+    let reply = engine.answer("do specialty clinics like pelvic health or pediatrics pay more?");
+    assert_eq!(reply.kind, ReplyKind::Answer, "{}", common::text_of(&reply));
+    assert_eq!(reply.topic.as_deref(), Some("employers.specialty_clinic"));
+    // Asked plainly, it is still an estimate.
+    for question in [
+        "what do pediatric clinic coordinators get paid",
+        "how much do coordinators at private clinics get paid",
+    ] {
+        assert_eq!(
+            engine.answer(question).kind,
+            ReplyKind::Estimate,
+            "{question}"
+        );
+    }
+}

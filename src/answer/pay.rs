@@ -14,7 +14,16 @@ pub fn reply(engine: &Engine, understood: &Understood, memory: &Memory) -> Reply
     // person gave details: their estimate. A general pay question that
     // names nothing of theirs ("what's the national median?") gets its
     // topic, even when details are remembered.
-    let personal = understood.profile.affects_estimate()
+    // "Do specialty clinics pay more?", "why do hospitals pay less?": an
+    // employer type alone, weighed in general, is answered by what the
+    // guide says of it; "what do hospitals pay?" gets the estimate.
+    let profile = &understood.profile;
+    let only_an_employer = profile.employer.is_some() && profile.kinds_known() == 1;
+    let about_an_employer = only_an_employer
+        && (understood.cues.compare || understood.is_why())
+        && !understood.cues.about_self
+        && !memory.profile.affects_estimate();
+    let personal = (profile.affects_estimate() && !about_an_employer)
         || (memory.profile.affects_estimate()
             && (understood.follow_up || understood.cues.about_self));
     if personal && merged.affects_estimate() {
