@@ -346,3 +346,20 @@ fn an_employer_type_weighed_in_general_gets_what_the_guide_says_of_it() {
         );
     }
 }
+
+#[test]
+fn cities_against_rural_areas_get_both_sides() {
+    let engine = common::engine();
+    let reply = engine.answer("city vs rural for this job, which is better money wise");
+    assert_eq!(reply.topic.as_deref(), Some("location.overview"));
+    let text = common::text_of(&reply).to_lowercase();
+    assert!(
+        text.contains("rural") && text.contains("san francisco"),
+        "{text}"
+    );
+    // One rural area asked about is still an estimate.
+    assert_eq!(
+        engine.answer("what do rural coordinators make").kind,
+        ReplyKind::Estimate
+    );
+}

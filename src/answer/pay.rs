@@ -4,6 +4,7 @@
 use super::Memory;
 use super::estimate::{EstimateView, estimate_reply};
 use super::topic::best_topic;
+use crate::domain::Place;
 use crate::engine::Engine;
 use crate::reply::Reply;
 use crate::understanding::Understood;
@@ -23,6 +24,21 @@ pub fn reply(engine: &Engine, understood: &Understood, memory: &Memory) -> Reply
         && (understood.cues.compare || understood.is_why())
         && !understood.cues.about_self
         && !memory.profile.affects_estimate();
+    // "City vs rural, which pays better?": rural areas against cities in
+    // general is the guide's picture of location, not one estimate.
+    let city_or_rural = matches!(profile.location, Some(Place::Rural { state: None }))
+        && profile.kinds_known() == 1
+        && understood.cues.compare
+        && understood.cues.of_metros
+        && !understood.cues.about_self;
+    if city_or_rural {
+        return best_topic(
+            engine,
+            understood,
+            &super::leanings(engine, "city_or_rural"),
+            memory,
+        );
+    }
     let personal = (profile.affects_estimate() && !about_an_employer)
         || (memory.profile.affects_estimate()
             && (understood.follow_up || understood.cues.about_self));

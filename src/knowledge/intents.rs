@@ -66,8 +66,17 @@ pub struct IntentCues {
     pub leanings: BTreeMap<String, Vec<String>>,
 }
 
-/// The intent names `leanings` may use.
-pub const LEANING_INTENTS: [&str; 6] = ["worth", "how_to", "pay", "about", "cost", "duration"];
+/// The names `leanings` may use: intents, and "city_or_rural", the pay
+/// question that weighs cities against rural areas in general.
+pub const LEANING_INTENTS: [&str; 7] = [
+    "worth",
+    "how_to",
+    "pay",
+    "about",
+    "cost",
+    "duration",
+    "city_or_rural",
+];
 
 impl IntentCues {
     pub fn parse(source: &SourceText, problems: &mut Problems) -> Option<IntentCues> {
@@ -80,7 +89,7 @@ impl IntentCues {
                         &source.path,
                         Some(line),
                         format!(
-                            "leanings for {name:?}: the intents that can lean to topics are {}",
+                            "leanings for {name:?}: the kinds of question that can lean to topics are {}",
                             LEANING_INTENTS.join(", ")
                         ),
                     );
