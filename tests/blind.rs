@@ -16,10 +16,10 @@ use common::content::{self, Measure};
 /// the goal is 95%, 95%, 95%, 90%, 90%, 90%.
 const BLIND_THRESHOLDS: [(Measure, f64); 6] = [
     (Measure::InScope, 0.85),
-    (Measure::NearMiss, 0.79),
+    (Measure::NearMiss, 0.81),
     (Measure::OffTopic, 0.96),
-    (Measure::Comparison, 0.85),
-    (Measure::Conversation, 0.80),
+    (Measure::Comparison, 0.88),
+    (Measure::Conversation, 0.82),
     (Measure::OtherRole, 0.96),
 ];
 
@@ -100,14 +100,14 @@ fn third_development_set_meets_its_floors() {
     assert_thresholds("third development set", &report, &DEV3_FLOORS);
 }
 
-/// The third development set's floors: just under its score when it was
-/// written (86.0%, 80.9%, 100%, 86.7%, 64.0%, 92.5%), raised as it is
-/// tuned on.
+/// The third development set's floors: just under its score after the
+/// first round of tuning on it (when written: 86.0%, 80.9%, 100%, 86.7%,
+/// 64.0%, 92.5%).
 const DEV3_FLOORS: [(Measure, f64); 6] = [
-    (Measure::InScope, 0.85),
-    (Measure::NearMiss, 0.80),
+    (Measure::InScope, 0.87),
+    (Measure::NearMiss, 0.81),
     (Measure::OffTopic, 0.95),
-    (Measure::Comparison, 0.85),
-    (Measure::Conversation, 0.62),
-    (Measure::OtherRole, 0.90),
+    (Measure::Comparison, 0.95),
+    (Measure::Conversation, 0.85),
+    (Measure::OtherRole, 0.92),
 ];
