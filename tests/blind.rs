@@ -65,16 +65,19 @@ const DEV_FLOORS: [(Measure, f64); 6] = [
 
 #[test]
 fn development_set_meets_its_floors() {
-    let set = content::load("dev.toml");
+    scored_against("dev.toml", "development set", &DEV_FLOORS);
+}
+
+/// Score one question set and hold it to its least shares.
+fn scored_against(file: &str, name: &str, thresholds: &[(Measure, f64)]) {
+    let set = content::load(file);
     let report = content::run(common::engine(), &set);
-    assert_thresholds("development set", &report, &DEV_FLOORS);
+    assert_thresholds(name, &report, thresholds);
 }
 
 #[test]
 fn second_development_set_meets_its_floors() {
-    let set = content::load("dev2.toml");
-    let report = content::run(common::engine(), &set);
-    assert_thresholds("second development set", &report, &DEV_FLOORS);
+    scored_against("dev2.toml", "second development set", &DEV_FLOORS);
 }
 
 #[test]
@@ -95,9 +98,7 @@ fn offers_set_is_reported() {
 
 #[test]
 fn third_development_set_meets_its_floors() {
-    let set = content::load("dev3.toml");
-    let report = content::run(common::engine(), &set);
-    assert_thresholds("third development set", &report, &DEV3_FLOORS);
+    scored_against("dev3.toml", "third development set", &DEV3_FLOORS);
 }
 
 /// The third development set's floors: just under its score after the
