@@ -47,10 +47,14 @@ pub fn reply(engine: &Engine, understood: &Understood, memory: &Memory) -> Reply
         }
     }
     // "A CMAA or a bachelor's?", "the CEHRS or getting good at Excel?":
-    // two things of different kinds, each shown by its own facts.
+    // two things a person acquires, of different kinds, each shown by its
+    // own facts.
     let mut across_kinds = false;
     if named.is_none() {
-        let ids: Vec<EntityId> = understood.entities().into_iter().cloned().collect();
+        let ids: Vec<EntityId> = (understood.entities().into_iter())
+            .filter(|id| id.kind.is_acquired())
+            .cloned()
+            .collect();
         if ids.len() >= 2 {
             named = Some(ids);
             across_kinds = true;

@@ -11,10 +11,6 @@ use crate::understanding::Understood;
 
 pub fn reply(engine: &Engine, understood: &Understood, memory: &Memory) -> Reply {
     let merged = memory.profile.merged_with(&understood.profile);
-    // "What's my salary?", "what starting salary can I expect?" after the
-    // person gave details: their estimate. A general pay question that
-    // names nothing of theirs ("what's the national median?") gets its
-    // topic, even when details are remembered.
     // "Do specialty clinics pay more?", "why do hospitals pay less?": an
     // employer type alone, weighed in general, is answered by what the
     // guide says of it; "what do hospitals pay?" gets the estimate.
@@ -39,6 +35,10 @@ pub fn reply(engine: &Engine, understood: &Understood, memory: &Memory) -> Reply
             memory,
         );
     }
+    // "What's my salary?", "what starting salary can I expect?" after the
+    // person gave details: their estimate. A general pay question that
+    // names nothing of theirs ("what's the national median?") gets its
+    // topic, even when details are remembered.
     let personal = (profile.affects_estimate() && !about_an_employer)
         || (memory.profile.affects_estimate()
             && (understood.follow_up || understood.cues.about_self));

@@ -122,6 +122,16 @@ impl EntityKind {
     pub fn from_name(name: &str) -> Option<EntityKind> {
         EntityKind::ALL.into_iter().find(|k| k.name() == name)
     }
+
+    /// Whether it is a thing a person goes and gets (a certification, a
+    /// degree, a skill): such things are alternatives to each other
+    /// whatever their kind ("a CMAA or a bachelor's?").
+    pub fn is_acquired(self) -> bool {
+        matches!(
+            self,
+            EntityKind::Certification | EntityKind::Education | EntityKind::Skill
+        )
+    }
 }
 
 /// One named thing: its kind and its id within the kind (`certification`

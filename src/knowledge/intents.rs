@@ -68,7 +68,7 @@ pub struct IntentCues {
 
 /// The names `leanings` may use: intents, and "city_or_rural", the pay
 /// question that weighs cities against rural areas in general.
-pub const LEANING_INTENTS: [&str; 7] = [
+pub const LEANING_NAMES: [&str; 7] = [
     "worth",
     "how_to",
     "pay",
@@ -83,14 +83,14 @@ impl IntentCues {
         let cues: IntentCues = source.parse(problems)?;
         if let Some(start) = source.table_start("leanings") {
             for name in cues.leanings.keys() {
-                if !LEANING_INTENTS.contains(&name.as_str()) {
+                if !LEANING_NAMES.contains(&name.as_str()) {
                     let line = source.key_line(start, name);
                     problems.at(
                         &source.path,
                         Some(line),
                         format!(
                             "leanings for {name:?}: the kinds of question that can lean to topics are {}",
-                            LEANING_INTENTS.join(", ")
+                            LEANING_NAMES.join(", ")
                         ),
                     );
                 }

@@ -285,9 +285,9 @@ impl Analyzer {
     /// A word the knowledge base uses only once is not the role's word (one
     /// "unlocks" in the day's walkthrough does not make "unlock" the role's
     /// word): its specificity is minus infinity, and evidence weighs it as
-    /// a word the knowledge never uses. And a word that only shares a stem with the role's
-    /// words, not an inflection ("universe" beside "university"), is not
-    /// the role's word.
+    /// a word the knowledge never uses. A word that only shares a stem with
+    /// the role's words, not an inflection ("universe" beside
+    /// "university"), is not the role's word either.
     pub fn specificity(&self, word: &str) -> Option<f64> {
         let stem = self.stem(word);
         let count = *self.domain_counts.get(&stem)? as f64;

@@ -695,6 +695,11 @@ impl DetailReader {
         signal_before(text, start, NEGATION_WINDOW, &self.negations) == Signal::NotHeld
     }
 
+    /// Whether a lowercase token is a state's postal code ("pa", "tx").
+    pub fn is_state_code(&self, token: &str) -> bool {
+        self.state_codes.contains_key(token)
+    }
+
     /// The tokens of every place name in the text ("new", "york" in "jobs
     /// in new york"): they name a detail, and say nothing of the topic.
     pub fn place_tokens(&self, text: &TokenText) -> Vec<String> {

@@ -329,10 +329,11 @@ impl Understander {
                     || (unknown
                         && (self.analyzer.is_english(before)
                             || before.chars().all(char::is_alphabetic)));
-                // "Pittsburgh PA coordinator": a place says where the job is.
+                // "Pittsburgh PA coordinator": a place, or its state's code
+                // once a place is read, says where the job is.
                 let ours = self.our_qualifiers.iter().any(|q| q == before)
                     || place_tokens.iter().any(|t| t == before)
-                    || profile.location.is_some() && before.len() == 2;
+                    || profile.location.is_some() && self.details.is_state_code(before);
                 (other_field && !ours).then_some(OtherRole::Coordinator)
             });
         let about_role = other_coordinator.is_none()
@@ -521,19 +522,12 @@ fn compares_two(mentions: &[Mention], alternatives: &Alternatives, normalized: &
         .any(|&kind| super::entities::entities_of(mentions, kind).len() >= 2);
     // Things a person can go and get are alternatives across kinds: "a
     // CMAA or a bachelor's", "the CEHRS or Excel".
-    let acquired = (ACQUIRED_KINDS.iter())
+    let acquired = (EntityKind::ALL.iter())
+        .filter(|kind| kind.is_acquired())
         .map(|&kind| super::entities::entities_of(mentions, kind).len())
         .sum::<usize>();
     two_of_a_kind || acquired >= 2 || two_lengths_of_experience(normalized)
 }
-
-/// The kinds of thing a person acquires, which a question may weigh
-/// against each other whatever their kind.
-const ACQUIRED_KINDS: [EntityKind; 3] = [
-    EntityKind::Certification,
-    EntityKind::Education,
-    EntityKind::Skill,
-];
 
 /// "2 years vs 10 years", "3 yrs or 8 yrs".
 fn two_lengths_of_experience(normalized: &str) -> bool {
