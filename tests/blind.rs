@@ -96,6 +96,17 @@ fn offers_set_is_reported() {
     );
 }
 
+/// The offers development set: written blind like the offers set, and
+/// tuned on.
+#[test]
+fn offers_development_set_meets_its_floor() {
+    scored_against(
+        "dev_offers.toml",
+        "offers development set",
+        &[(Measure::Offers, 0.0)],
+    );
+}
+
 #[test]
 fn third_development_set_meets_its_floors() {
     scored_against("dev3.toml", "third development set", &DEV3_FLOORS);

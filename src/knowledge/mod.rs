@@ -15,6 +15,7 @@
 //! | `entities/*.toml` | the things a person can name, one file per kind |
 //! | `english/words.txt` | how common each English word is |
 //! | `bls/*.csv` | BLS OEWS wage tables |
+//! | `bea/*.csv` | BEA price levels by place (cost of living) |
 //!
 //! A load either yields a complete, consistent [`KnowledgeBase`] or a
 //! [`KnowledgeError`] listing every problem with its file and line.
@@ -26,6 +27,7 @@ mod intents;
 mod lexicon;
 mod package;
 mod places;
+mod prices;
 mod problems;
 mod replies;
 mod salary_model;
@@ -39,6 +41,7 @@ pub use intents::IntentCues;
 pub use lexicon::{Lexicon, SynonymGroup};
 pub use package::PackageWords;
 pub use places::{PlaceAlias, PlaceNames};
+pub use prices::{PriceLevel, PriceLevels};
 pub use problems::{KnowledgeError, Problem};
 pub use replies::{
     CalculationParts, ChartWords, FormErrors, Replies, Shortcut, Suggestions, TerminalWords,
@@ -117,6 +120,8 @@ pub struct KnowledgeBase {
     pub lexicon: Lexicon,
     pub model: SalaryModel,
     pub wages: WageTables,
+    /// BEA price levels, by the same area codes as the wage tables.
+    pub prices: PriceLevels,
     pub places: PlaceNames,
     pub scope: Scope,
     pub replies: Replies,
@@ -190,6 +195,7 @@ impl KnowledgeBase {
         let package_words =
             read(PACKAGE_FILE, &mut problems).and_then(|t| PackageWords::parse(&t, &mut problems));
         let wages = WageTables::load(&dir.join("bls"), &mut problems);
+        let prices = PriceLevels::load(&dir.join("bea"), &mut problems);
         let (entities, entity_references) = Entities::load(&dir.join(ENTITIES_DIR), &mut problems);
         let english = match english_thread.join() {
             Ok((english, english_problems)) => {
@@ -401,6 +407,7 @@ impl KnowledgeBase {
                 lexicon,
                 model,
                 wages,
+                prices,
                 places,
                 scope,
                 replies,
@@ -429,6 +436,21 @@ impl KnowledgeBase {
                     .iter()
                     .map(|(alias, _)| alias.name.as_str()),
             )
+    }
+
+    /// The BEA price level of a place: its metro's, its state's, or the
+    /// nonmetropolitan part of its state (the nation's, for "rural" alone).
+    pub fn price_level(&self, place: &crate::domain::Place) -> Option<&PriceLevel> {
+        use crate::domain::Place;
+        let fips = |abbrev: &str| self.wages.state(abbrev).map(|s| s.code.as_str());
+        match place {
+            Place::Metro { code, .. } => self.prices.metro(code),
+            Place::State { abbrev, .. } => self.prices.state(fips(abbrev)?),
+            Place::Rural { state: None } => self.prices.rural(None),
+            Place::Rural {
+                state: Some(abbrev),
+            } => self.prices.rural(Some(fips(abbrev)?)),
+        }
     }
 
     pub fn entry(&self, id: &str) -> Option<&Entry> {

@@ -167,11 +167,15 @@ impl WageTables {
     }
 }
 
-fn read_rows<T: serde::de::DeserializeOwned>(path: &Path, problems: &mut Problems) -> Vec<T> {
+/// The rows of a CSV table, each malformed row reported once at its line.
+pub(super) fn read_rows<T: serde::de::DeserializeOwned>(
+    path: &Path,
+    problems: &mut Problems,
+) -> Vec<T> {
     let text = match std::fs::read_to_string(path) {
         Ok(text) => text,
         Err(error) => {
-            problems.at(path, None, format!("cannot read this wage table: {error}"));
+            problems.at(path, None, format!("cannot read this table: {error}"));
             return Vec::new();
         }
     };
@@ -202,7 +206,7 @@ fn read_rows<T: serde::de::DeserializeOwned>(path: &Path, problems: &mut Problem
         }
     }
     if rows.is_empty() {
-        problems.at(path, None, "this wage table has no rows");
+        problems.at(path, None, "this table has no rows");
     }
     rows
 }
