@@ -68,7 +68,7 @@ impl PriceLevels {
             let path = dir.join(file);
             let mut levels = HashMap::new();
             for row in read_rows::<Row>(&path, problems) {
-                if !(row.rpp_all_items > 0.0) {
+                if row.rpp_all_items.is_nan() || row.rpp_all_items <= 0.0 {
                     problems.at(
                         &path,
                         None,
