@@ -7,7 +7,7 @@
 //! [`crate::render`] word the structure from `replies.toml`, so the terminal,
 //! the JSON contract and Discord all show the same reply their own way.
 
-use crate::compensation::{PackageQuestion, PackageTotal};
+use crate::compensation::{OfferComparison, OfferTerms, PackageQuestion, PackageTotal};
 use crate::domain::{Citation, EntityKind, Experience, Profile};
 use crate::estimate::Estimate;
 use crate::understanding::Intent;
@@ -25,6 +25,8 @@ pub enum ReplyKind {
     Comparison,
     /// A total-compensation calculation.
     Calculation,
+    /// Job offers side by side.
+    Offers,
     /// Nothing matched well enough; suggestions follow.
     Fallback,
     /// A request outside the role (weather, medical advice...).
@@ -69,6 +71,9 @@ pub struct Reply {
     /// Pay-package terms stated in this message ("they match 50% up to
     /// 6%"), remembered for a later calculation.
     pub new_terms: PackageQuestion,
+    /// Job offers stated in this message, remembered so a later message
+    /// can add another ("the second one is …").
+    pub new_offers: Vec<OfferTerms>,
     /// Details the reply used (this message's merged with remembered ones).
     pub details_used: Profile,
 }
@@ -85,6 +90,8 @@ pub enum Content {
     /// Several certifications, degrees, employer types... side by side.
     EntityComparison(EntityComparison),
     Calculation(PackageTotal),
+    /// Job offers side by side.
+    Offers(OfferComparison),
     PayFigure(PayFigure),
     /// A cost or a length of time the sources do not give.
     NotGiven(NotGiven),
@@ -136,6 +143,22 @@ pub struct EstimateContent {
     pub bls_year: u16,
     /// Made from an empty form: say how to make it personal.
     pub from_empty_form: bool,
+    /// What the pay buys there, when the place's price level is known.
+    pub prices: Option<PricedPay>,
+}
+
+/// Pay at national prices in a place: pay ÷ (BEA price level / 100).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PricedPay {
+    /// The place's short name.
+    pub place: String,
+    /// BEA's all-items price level there, U.S. = 100.
+    pub rpp: f64,
+    pub year: u16,
+    /// The typical estimate at national prices.
+    pub typical: i64,
+    /// The person's own pay at national prices, when given.
+    pub theirs: Option<i64>,
 }
 
 /// Estimates for several places or employer types, everything else equal.
@@ -167,6 +190,8 @@ pub struct PlaceOption {
     pub estimate: Estimate,
     /// The BLS median of the option's area, for the wider category.
     pub bls_median: Option<i64>,
+    /// What the typical estimate buys there, when the price level is known.
+    pub prices: Option<PricedPay>,
 }
 
 /// Entities of one kind side by side, from their structured facts.
@@ -310,6 +335,7 @@ impl Reply {
             suggestions: Vec::new(),
             new_details: Profile::default(),
             new_terms: PackageQuestion::default(),
+            new_offers: Vec::new(),
             details_used: Profile::default(),
         }
     }

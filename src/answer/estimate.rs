@@ -7,7 +7,7 @@ use crate::engine::Engine;
 use crate::estimate::{self, Estimate};
 use crate::reply::{
     ComparedBy, Content, Described, DescribedPlace, EstimateContent, PlaceComparison, PlaceOption,
-    Reply, ReplyKind,
+    PricedPay, Reply, ReplyKind,
 };
 use crate::understanding::Alternatives;
 
@@ -81,6 +81,17 @@ pub fn estimate_reply(engine: &Engine, profile: &Profile, view: EstimateView) ->
         .factors
         .is_empty()
         .then(|| kb.model.national.note.clone());
+    let prices = priced(
+        engine,
+        profile.location.as_ref(),
+        estimate.mid,
+        view.their_pay,
+    );
+    if prices.is_some() {
+        reply
+            .sources
+            .extend(kb.citations(&kb.model.location.price_sources));
+    }
     reply.content = Content::Estimate(EstimateContent {
         estimate,
         hourly: view.hourly.then_some(kb.model.national.paid_hours_per_year),
@@ -89,6 +100,7 @@ pub fn estimate_reply(engine: &Engine, profile: &Profile, view: EstimateView) ->
         national,
         bls_year: kb.model.location.bls_year,
         from_empty_form: view.from_empty_form,
+        prices,
     });
     reply.details_used = profile.clone();
     reply
@@ -149,10 +161,12 @@ pub fn comparison_reply(
                 (None, None) => String::new(),
             };
             let bls_median = bls_median(&estimate);
+            let prices = priced(engine, own.location.as_ref(), estimate.mid, None);
             PlaceOption {
                 name,
                 estimate,
                 bls_median,
+                prices,
             }
         })
         .collect();
@@ -163,6 +177,11 @@ pub fn comparison_reply(
     reply.topic = Some("salary.estimate".to_string());
     reply.confidence = 1.0;
     reply.sources = kb.citations(options.iter().flat_map(|o| &o.estimate.sources));
+    if options.iter().any(|o| o.prices.is_some()) {
+        reply
+            .sources
+            .extend(kb.citations(&kb.model.location.price_sources));
+    }
     reply.suggestions = links(
         engine,
         replies.suggestions.comparison.iter().map(String::as_str),
@@ -180,9 +199,28 @@ pub fn comparison_reply(
     reply
 }
 
+/// What a typical figure (and the person's own pay) buys in a place, at
+/// national prices, when its BEA price level is known.
+fn priced(
+    engine: &Engine,
+    place: Option<&Place>,
+    typical: i64,
+    theirs: Option<i64>,
+) -> Option<PricedPay> {
+    let place = place?;
+    let level = engine.knowledge().price_level(place)?;
+    Some(PricedPay {
+        place: place_label(engine, place),
+        rpp: level.rpp,
+        year: level.year,
+        typical: level.at_national_prices(typical),
+        theirs: theirs.map(|pay| level.at_national_prices(pay)),
+    })
+}
+
 /// A place's short name: the first city of a metro ("Boston"), a state's
 /// name, "rural Ohio".
-fn place_label(engine: &Engine, place: &Place) -> String {
+pub(super) fn place_label(engine: &Engine, place: &Place) -> String {
     let replies = &engine.knowledge().replies;
     match place {
         Place::Metro { name, .. } => crate::render::words::short_place(name),

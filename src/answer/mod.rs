@@ -19,6 +19,7 @@ mod estimate;
 mod greeting;
 mod how_to;
 mod not_given;
+mod offers;
 mod other_role;
 mod pay;
 mod pay_figure;
@@ -28,6 +29,7 @@ mod worth;
 
 pub use calculation::calculation_reply;
 pub use estimate::{EstimateView, describe, estimate_reply};
+pub use offers::offers_reply;
 pub use topic::{entry_reply, rank};
 
 use crate::compensation::PackageQuestion;
@@ -51,6 +53,8 @@ pub struct Memory {
     pub profile: Profile,
     pub last_topic: Option<String>,
     pub terms: PackageQuestion,
+    /// Job offers stated so far, for one more to be weighed against.
+    pub offers: Vec<crate::compensation::OfferTerms>,
 }
 
 impl Memory {
@@ -70,6 +74,18 @@ impl Memory {
             self.last_topic.clone_from(&reply.topic);
         }
         self.terms = self.terms.merged_with(&reply.new_terms);
+        if !reply.new_offers.is_empty() {
+            // An offers reply carries every offer weighed; a single named
+            // offer adds to those before.
+            for offer in &reply.new_offers {
+                match self.offers.iter_mut().find(|o| o.label == offer.label) {
+                    Some(earlier) => *earlier = offer.clone(),
+                    None => self.offers.push(offer.clone()),
+                }
+            }
+            self.offers
+                .truncate(crate::compensation::MAX_OFFERS_WEIGHED);
+        }
     }
 }
 
@@ -147,7 +163,11 @@ pub fn route(engine: &Engine, understood: &Understood, memory: &Memory) -> Reply
         let ranking = rank(engine, understood, &[]);
         // A conversation already about the role (details, a topic, package
         // terms) supports its next message too.
-        let supported = memory.profile.affects_estimate()
+        // So does a question of what pay buys in a place ("what is 50k in
+        // San Francisco at national prices?").
+        let supported = (understood.cues.prices
+            && (understood.profile.location.is_some() || understood.pay_figure.is_some()))
+            || memory.profile.affects_estimate()
             || memory.profile.own_pay.is_some()
             || memory.last_topic.is_some()
             || memory.terms.has_terms();
@@ -174,9 +194,15 @@ pub fn route(engine: &Engine, understood: &Understood, memory: &Memory) -> Reply
         _ if judges_earlier_pay => pay_figure::reply(engine, understood, memory),
         _ if ranks_the_last_kind => compare::reply(engine, understood, memory),
         _ if adds_up_earlier_terms => calculation::reply(engine, understood, memory),
+        _ if offers::adds_to_earlier(understood, memory)
+            || offers::asks_about_earlier(understood, memory) =>
+        {
+            offers::reply(engine, understood, memory)
+        }
         Intent::Greeting => greeting::reply(engine),
         Intent::OtherRole => other_role::reply(engine, understood),
         Intent::OffTopic => decline::reply(engine, understood, None),
+        Intent::Offers => offers::reply(engine, understood, memory),
         Intent::Calculation => calculation::reply(engine, understood, memory),
         Intent::Compare => compare::reply(engine, understood, memory),
         Intent::Cost => cost::reply(engine, understood, memory),
@@ -189,7 +215,11 @@ pub fn route(engine: &Engine, understood: &Understood, memory: &Memory) -> Reply
         Intent::About => about::reply(engine, understood, memory),
     };
     reply.intent = understood.intent;
-    reply.new_terms = understood.package.clone();
+    // Several offers' terms are no one package to add to later.
+    if reply.new_offers.is_empty() {
+        reply.new_terms = understood.package.clone();
+        reply.new_offers = understood.offers.clone();
+    }
     // What this message said about the person is remembered, except the
     // options a comparison weighed: neither is theirs.
     reply.new_details = match &reply.content {

@@ -37,6 +37,8 @@ enum Cue {
     Dollars,
     HoursAWeek,
     Retirement,
+    /// "No 401k match": the match is nothing.
+    NoMatch,
 }
 
 impl Cue {
@@ -100,7 +102,7 @@ const REACH: usize = 6;
 
 impl PackageReader {
     pub fn new(words: &PackageWords, hourly_words: &[String], hours_per_year: f64) -> Self {
-        let lists: [(&[String], Cue); 22] = [
+        let lists: [(&[String], Cue); 24] = [
             (&words.base, Cue::Base),
             (&words.bonus, Cue::Bonus),
             (&words.profit_sharing, Cue::ProfitSharing),
@@ -119,10 +121,12 @@ impl PackageReader {
             (&words.per_month, Cue::PerMonth),
             (&words.per_year, Cue::PerYear),
             (hourly_words, Cue::PerHour),
+            (&words.per_hour, Cue::PerHour),
             (&words.of_pay, Cue::OfPay),
             (&words.dollars, Cue::Dollars),
             (&words.hours_a_week, Cue::HoursAWeek),
             (&words.retirement, Cue::Retirement),
+            (&words.no_match, Cue::NoMatch),
         ];
         let mut phrases: Vec<(Vec<String>, Cue)> = Vec::new();
         for (list, cue) in lists {
@@ -160,7 +164,7 @@ impl PackageReader {
         let mut package = PackageQuestion {
             mentions_retirement: items
                 .iter()
-                .any(|i| matches!(i, Item::Cue(Cue::Retirement | Cue::Match))),
+                .any(|i| matches!(i, Item::Cue(Cue::Retirement | Cue::Match | Cue::NoMatch))),
             ..PackageQuestion::default()
         };
         let mut tiers = Tiers::default();
@@ -187,10 +191,14 @@ impl PackageReader {
             hourly.hours_per_year = hours * 52.0;
             package.base = Some((hourly.rate * hourly.hours_per_year).round() as i64);
         }
+        let no_match = items.contains(&Item::Cue(Cue::NoMatch));
         let (first, next) = tiers.finish();
         if let Some((rate, band)) = first {
             package.match_pct = Some(rate);
             package.cap_pct = band.or(package.cap_pct);
+        } else if no_match {
+            package.match_pct = Some(0.0);
+            package.cap_pct = Some(0.0);
         }
         package.next_tiers = next;
         // Percentages no word explains, in the usual order of saying them.
@@ -235,8 +243,13 @@ impl PackageReader {
         }
         // In a match already begun, a percentage no word explains is the
         // next band's rate: "100% of the first 3% and 50% of the next 2%".
+        // So is one before a band, match word or not: "they give 100% of
+        // the first 3%".
         let cue = match nearest(items, i, part, Cue::names_percent, true) {
             None if tiers.any() && band_word_after(items, i) == Some(Cue::Next) => Cue::Match,
+            None if package.mentions_retirement && band_word_after(items, i) == Some(Cue::Cap) => {
+                Cue::Match
+            }
             cue => cue?,
         };
         match cue {
@@ -330,7 +343,14 @@ impl PackageReader {
             return;
         }
         let in_part = |cue: Cue| items[part.0..part.1].contains(&Item::Cue(cue));
-        if in_part(Cue::Health) || named == Some(Cue::Premium) {
+        // Health money, unless a nearer word names it otherwise: in "45k
+        // base with a 1.5k bonus and a $2,400 health premium" only the
+        // last is the premium.
+        let health_or_unnamed = matches!(
+            named,
+            None | Some(Cue::Premium | Cue::Health | Cue::EmployerPays)
+        );
+        if (in_part(Cue::Health) && health_or_unnamed) || named == Some(Cue::Premium) {
             if in_part(Cue::Premium) || !in_part(Cue::EmployerPays) {
                 package.premium.get_or_insert(amount);
             } else {
@@ -338,6 +358,24 @@ impl PackageReader {
             }
             return;
         }
+        // "43k no bonus": a salary-sized amount whose word comes later,
+        // not right after it, is the base ("10k signing bonus" is not).
+        let word_before = (part.0..i)
+            .rev()
+            .take(REACH)
+            .any(|j| matches!(items[j], Item::Cue(c) if c.names_money()));
+        let word_right_after = matches!(items.get(i + 1), Some(Item::Cue(c)) if c.names_money());
+        let named = match named {
+            Some(Cue::Bonus | Cue::ProfitSharing | Cue::Stipend)
+                if amount >= 10_000
+                    && package.base.is_none()
+                    && !word_before
+                    && !word_right_after =>
+            {
+                None
+            }
+            named => named,
+        };
         match named {
             Some(Cue::Bonus) => {
                 package.bonus.get_or_insert(Amount::Dollars(amount));
@@ -697,6 +735,39 @@ mod tests {
     }
 
     #[test]
+    fn each_amount_keeps_its_own_word_beside_health() {
+        let p = read("$45,000 base with a 1.5k annual bonus and a $2,400 yearly health premium");
+        assert_eq!(
+            (p.base, p.bonus, p.premium),
+            (Some(45_000), Some(Amount::Dollars(1_500)), Some(2_400))
+        );
+    }
+
+    #[test]
+    fn a_salary_before_a_later_word_is_the_base() {
+        let p = read("$43000 no bonus");
+        assert_eq!((p.base, p.bonus), (Some(43_000), None));
+        let p = read("$10000 signing bonus");
+        assert_eq!((p.base, p.bonus), (None, Some(Amount::Dollars(10_000))));
+    }
+
+    #[test]
+    fn a_rate_before_a_band_is_a_match() {
+        let p = read(
+            "46,000 dollars and for 401k they give 100% of the first 3% and 50% of the next 2%",
+        );
+        assert_eq!((p.match_pct, p.cap_pct), (Some(100.0), Some(3.0)));
+        assert_eq!(p.next_tiers.len(), 1);
+    }
+
+    #[test]
+    fn a_rate_with_a_slash_is_by_the_hour() {
+        for text in ["$24/hr, 3% bonus", "24 an hour", "$24 per hour", "$24/hour"] {
+            assert_eq!(read(text).base, Some(49_920), "{text}");
+        }
+    }
+
+    #[test]
     fn part_time_hours_change_the_base() {
         let p = read("$20 an hour, 30 hours a week");
         assert_eq!(p.base, Some(31_200));
@@ -726,6 +797,19 @@ mod tests {
             (p.contribution_pct, p.match_pct, p.cap_pct),
             (Some(6.0), Some(50.0), Some(6.0))
         );
+    }
+
+    #[test]
+    fn no_match_is_a_match_of_nothing() {
+        for text in [
+            "46k with no 401(k) match",
+            "$46,000, no match",
+            "46000 a year and they don't match",
+        ] {
+            let p = read(text);
+            assert_eq!((p.match_pct, p.cap_pct), (Some(0.0), Some(0.0)), "{text}");
+        }
+        assert_eq!(read("46k with a 401k match of 50%").match_pct, Some(50.0));
     }
 
     #[test]

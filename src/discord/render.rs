@@ -92,7 +92,7 @@ pub fn colour(kind: ReplyKind) -> u32 {
     match kind {
         ReplyKind::Answer => 0x3B82F6,
         ReplyKind::Estimate | ReplyKind::Comparison => 0x22A35A,
-        ReplyKind::Calculation => 0x0E9F9A,
+        ReplyKind::Calculation | ReplyKind::Offers => 0x0E9F9A,
         ReplyKind::Fallback => 0xE8A317,
         ReplyKind::OutOfScope | ReplyKind::OtherRole => 0x8B5CF6,
         ReplyKind::Notice => 0x7A8491,
@@ -335,6 +335,15 @@ fn estimate_card(reply: &Reply, replies: &Replies, sections: &words::Sections) -
                 hours,
             ));
         }
+        if let Some(prices) = &content.prices {
+            lines.push(fill(
+                &words.estimate_prices,
+                &[
+                    ("typical", &dollars(prices.typical)),
+                    ("percent", &words::price_percent(prices.rpp)),
+                ],
+            ));
+        }
     }
     let subjects: Vec<&str> = (sections.working_out.iter())
         .map(|line| line.subject.as_str())
@@ -450,6 +459,16 @@ fn comparison_card(reply: &Reply, replies: &Replies, sections: &words::Sections)
                 if let Some(median) = option.bls_median {
                     value.push('\n');
                     value.push_str(&fill(&words.option_bls, &[("median", &dollars(median))]));
+                }
+                if let Some(prices) = &option.prices {
+                    value.push('\n');
+                    value.push_str(&fill(
+                        &words.option_prices,
+                        &[
+                            ("typical", &dollars(prices.typical)),
+                            ("percent", &words::price_percent(prices.rpp)),
+                        ],
+                    ));
                 }
                 fields.push(Field {
                     name: truncate(&option.name, limits::EMBED_FIELD_NAME),

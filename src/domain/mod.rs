@@ -8,9 +8,11 @@
 pub mod citation;
 pub mod ids;
 pub mod money;
+pub mod offer;
 pub mod profile;
 
 pub use citation::Citation;
 pub use ids::{CertificationId, EducationId, EmployerId, EntityId, EntityKind, TopicId};
 pub use money::{PAY_RANGE, dollars, grouped, hourly_dollars, round_to, signed_dollars};
+pub use offer::OfferLabel;
 pub use profile::{Experience, MAX_EXPERIENCE_YEARS, Place, Profile};

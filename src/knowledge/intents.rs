@@ -43,6 +43,9 @@ pub struct IntentCues {
     pub follow_words: Vec<String>,
     /// Words that ask for a total ("total comp", "add it up").
     pub total_words: Vec<String>,
+    /// Words that ask what pay buys where ("cost of living", "national
+    /// prices", "worth moving").
+    pub price_words: Vec<String>,
     /// Words that negate what follows: "not a coder".
     pub negations: Vec<String>,
     /// Words for lengths of time ("years", "exp"): a detail, not a topic.

@@ -39,13 +39,13 @@ pub use entities::{Entities, Entity, KindRegistry};
 pub use entries::{Entry, MAX_ANSWER_CHARS, MAX_TITLE_CHARS};
 pub use intents::IntentCues;
 pub use lexicon::{Lexicon, SynonymGroup};
-pub use package::PackageWords;
+pub use package::{OfferWords, PackageWords};
 pub use places::{PlaceAlias, PlaceNames};
 pub use prices::{PriceLevel, PriceLevels};
 pub use problems::{KnowledgeError, Problem};
 pub use replies::{
-    CalculationParts, ChartWords, FormErrors, Replies, Shortcut, Suggestions, TerminalWords,
-    Titles, fill,
+    CalculationParts, ChartWords, FormErrors, OffersWords, Replies, Shortcut, Suggestions,
+    TerminalWords, Titles, fill,
 };
 pub use salary_model::{
     Certification, CertificationRules, EducationLevel, EmployerType, ExperienceBand, GuideMetro,

@@ -31,6 +31,28 @@ pub struct PackageWords {
     pub of_pay: Vec<String>,
     pub dollars: Vec<String>,
     pub hours_a_week: Vec<String>,
+    /// Right after an amount: a rate by the hour ("$24/hr").
+    pub per_hour: Vec<String>,
+    pub no_match: Vec<String>,
+    /// How offers are told apart in one message.
+    pub offers: OfferWords,
+}
+
+/// The words that name job offers in a message (`[offers]`).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OfferWords {
+    /// "offer", "job", "option".
+    pub labels: Vec<String>,
+    /// Order words, first to fourth: one list per place in the order.
+    pub ordinals: Vec<Vec<String>>,
+    pub other: Vec<String>,
+    pub after_ordinal: Vec<String>,
+    pub offered: Vec<String>,
+    pub offer_from: Vec<String>,
+    pub place_links: Vec<String>,
+    pub place_splits: Vec<String>,
+    pub name_stops: Vec<String>,
 }
 
 impl PackageWords {
@@ -38,7 +60,8 @@ impl PackageWords {
         let words: PackageWords = source.parse(problems)?;
         for (key, list) in words.lists() {
             if list.iter().all(|w| w.trim().is_empty()) {
-                let line = source.key_line(0, key);
+                let name = key.rsplit('.').next().unwrap_or(key);
+                let line = source.key_line(0, name);
                 problems.at(
                     &source.path,
                     Some(line),
@@ -46,11 +69,24 @@ impl PackageWords {
                 );
             }
         }
+        if words.offers.ordinals.len() < 2
+            || words
+                .offers
+                .ordinals
+                .iter()
+                .any(|o| o.iter().all(|w| w.trim().is_empty()))
+        {
+            problems.at(
+                &source.path,
+                Some(source.key_line(0, "ordinals")),
+                "offers.ordinals needs a list of words for each place in the order, first and second at least",
+            );
+        }
         Some(words)
     }
 
     /// Every list, by its key in the file.
-    pub fn lists(&self) -> [(&'static str, &[String]); 21] {
+    pub fn lists(&self) -> [(&'static str, &[String]); 31] {
         [
             ("base", &self.base),
             ("bonus", &self.bonus),
@@ -73,6 +109,16 @@ impl PackageWords {
             ("of_pay", &self.of_pay),
             ("dollars", &self.dollars),
             ("hours_a_week", &self.hours_a_week),
+            ("per_hour", &self.per_hour),
+            ("no_match", &self.no_match),
+            ("offers.labels", &self.offers.labels),
+            ("offers.other", &self.offers.other),
+            ("offers.offered", &self.offers.offered),
+            ("offers.name_stops", &self.offers.name_stops),
+            ("offers.place_links", &self.offers.place_links),
+            ("offers.after_ordinal", &self.offers.after_ordinal),
+            ("offers.offer_from", &self.offers.offer_from),
+            ("offers.place_splits", &self.offers.place_splits),
         ]
     }
 }

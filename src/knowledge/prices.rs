@@ -19,7 +19,7 @@ pub const NONMETRO_FILE: &str = "rpp_nonmetro.csv";
 const US_NONMETRO: &str = "00999";
 
 /// One area's price level.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct PriceLevel {
     /// BEA's area name ("Boston-Cambridge-Newton, MA-NH", "Iowa
     /// (Nonmetropolitan Portion)").
@@ -33,11 +33,6 @@ impl PriceLevel {
     /// Pay expressed at national average prices: pay ÷ (RPP / 100).
     pub fn at_national_prices(&self, pay: i64) -> i64 {
         (pay as f64 / (self.rpp / 100.0)).round() as i64
-    }
-
-    /// How far prices sit from the national level, in percent (+15.6).
-    pub fn percent_from_national(&self) -> f64 {
-        self.rpp - 100.0
     }
 }
 

@@ -50,6 +50,8 @@ pub struct Replies {
     pub estimate_local: String,
     /// The middle half in `{range}`. `{p25}`, `{p75}`.
     pub estimate_local_range: String,
+    pub estimate_prices: String,
+    pub estimate_prices_yours: String,
     /// Before a comparison of places: how it was made.
     pub comparison_places: String,
     /// Before a comparison of employer types.
@@ -62,6 +64,7 @@ pub struct Replies {
     pub comparison_hourly: String,
     /// An option's BLS median. `{median}`.
     pub comparison_bls: String,
+    pub comparison_prices: String,
     /// The heading over an estimate's steps.
     pub working_out_heading: String,
     /// Where the person's pay sits on one option. `{name}`; `{position}`:
@@ -95,6 +98,8 @@ pub struct Replies {
     pub missing: MissingWords,
     /// A total-compensation calculation.
     pub calculation: CalculationWords,
+    /// Job offers side by side.
+    pub offers: OffersWords,
     /// Entities side by side.
     pub compare: CompareWords,
     /// A pay figure placed on the national range.
@@ -263,6 +268,52 @@ pub struct CalculationWords {
     pub no_base: String,
 }
 
+/// The lines of job offers side by side.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OffersWords {
+    pub lettered: String,
+    pub ordered: String,
+    pub ordinals: Vec<String>,
+    pub named_the: String,
+    pub at_place: String,
+    pub name_join: String,
+    pub name_last: String,
+    pub ahead: String,
+    pub ahead_after_too: String,
+    pub ahead_turned: String,
+    pub even: String,
+    pub even_turned: String,
+    pub one_read: String,
+    pub heading: String,
+    pub heading_place: String,
+    pub base: String,
+    pub hourly_base: String,
+    pub employer_match: String,
+    pub no_match: String,
+    pub rule: String,
+    pub rule_tier: String,
+    pub rule_next: String,
+    pub rule_join: String,
+    pub rule_stop: String,
+    pub rule_own: String,
+    pub bonus: String,
+    pub bonus_share: String,
+    pub profit_sharing: String,
+    pub profit_sharing_share: String,
+    pub stipend: String,
+    pub employer_health: String,
+    pub premium: String,
+    pub total: String,
+    pub pto: String,
+    pub national: String,
+    pub unread: String,
+    pub assumed_for: String,
+    pub pto_note: String,
+    pub unpriced_note: String,
+    pub prices_note: String,
+}
+
 /// The names of the parts of a total, as the total line lists them.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -406,6 +457,8 @@ pub struct Suggestions {
     /// Under a comparison of places or employer types.
     pub comparison: Vec<String>,
     pub calculation: Vec<String>,
+    /// Under job offers side by side.
+    pub offers: Vec<String>,
     /// Under a pay figure placed on the national range; the first is the
     /// reply's topic.
     pub pay_figure: Vec<String>,
@@ -426,6 +479,7 @@ impl Suggestions {
             .chain(&self.estimate)
             .chain(&self.comparison)
             .chain(&self.calculation)
+            .chain(&self.offers)
             .chain(&self.pay_figure)
             .chain(&self.wages)
             .chain(&self.wages_highest)
@@ -489,6 +543,8 @@ pub struct CardWords {
     pub option: String,
     /// Under an option when BLS has the area. `{median}`.
     pub option_bls: String,
+    pub option_prices: String,
+    pub estimate_prices: String,
     /// `/help` on Discord.
     pub help: HelpWords,
     /// After the greeting on Discord, where typing `help` does nothing.
@@ -507,6 +563,7 @@ pub struct Titles {
     pub estimate: String,
     pub comparison: String,
     pub calculation: String,
+    pub offers: String,
     pub compare: String,
     pub pay_figure: String,
     pub not_given: String,
@@ -647,8 +704,13 @@ fn placeholders_of(path: &str) -> &'static [&'static str] {
         "card.option_bls" => &["median"],
         "estimate_local" => &["year", "area", "median", "range"],
         "estimate_local_range" => &["p25", "p75"],
-        "comparison_line" => &["name", "low", "high", "mid", "hourly", "bls"],
+        "comparison_line" => &["name", "low", "high", "mid", "hourly", "bls", "prices"],
         "comparison_bls" => &["median"],
+        "estimate_prices" => &["typical", "place", "percent", "year"],
+        "estimate_prices_yours" => &["yours", "theirs"],
+        "comparison_prices" | "card.option_prices" | "card.estimate_prices" => {
+            &["typical", "percent"]
+        }
         "comparison_gap" => &["higher", "lower", "gap", "percent"],
         "comparison_your_pay" => &["name", "position"],
         "comparison_cut" => &["shown", "named"],
@@ -703,6 +765,36 @@ fn placeholders_of(path: &str) -> &'static [&'static str] {
         "factors.location_damping" => &["employer", "kept", "factor"],
         "describe.pending" => &["name"],
         "describe.rural_in" => &["state"],
+        "offers.lettered" => &["noun", "mark"],
+        "offers.ordered" => &["ordinal", "noun"],
+        "offers.named_the" => &["name"],
+        "offers.at_place" => &["place"],
+        "offers.ahead" => &["winner", "margin", "next"],
+        "offers.ahead_after_too" => &["winner", "margin", "next", "after"],
+        "offers.ahead_turned" => &["winner", "margin", "next", "after_winner", "after"],
+        "offers.even" => &["margin"],
+        "offers.even_turned" => &["after_winner", "after"],
+        "offers.one_read" | "offers.unread" => &["name"],
+        "offers.heading" => &["name", "place"],
+        "offers.heading_place" => &["place"],
+        "offers.base" => &["base"],
+        "offers.hourly_base" => &["rate", "hours", "base"],
+        "offers.employer_match" => &["amount", "rule"],
+        "offers.rule" => &["match", "cap"],
+        "offers.rule_tier" | "offers.rule_next" => &["match", "band"],
+        "offers.rule_stop" => &["stop"],
+        "offers.rule_own" => &["percent"],
+        "offers.bonus"
+        | "offers.profit_sharing"
+        | "offers.stipend"
+        | "offers.employer_health"
+        | "offers.premium" => &["amount"],
+        "offers.bonus_share" | "offers.profit_sharing_share" => &["percent", "amount"],
+        "offers.total" => &["total"],
+        "offers.pto" => &["days", "amount"],
+        "offers.national" => &["amount", "percent"],
+        "offers.assumed_for" => &["names", "assumption"],
+        "offers.prices_note" => &["year"],
         "calculation.base" => &["base"],
         "calculation.contribution" => &["percent", "amount"],
         "calculation.employer_match" => &["match", "cap", "amount", "share"],

@@ -105,6 +105,8 @@ pub struct LocationModel {
     pub rural_note: String,
     pub guide_metros: Vec<GuideMetro>,
     pub sources: Vec<String>,
+    /// Cited wherever pay is shown at national prices.
+    pub price_sources: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -380,6 +382,7 @@ impl SalaryModel {
             .chain(self.education.iter().flat_map(|e| &e.sources))
             .chain(self.certifications.iter().flat_map(|c| &c.sources))
             .chain(&self.location.sources)
+            .chain(&self.location.price_sources)
             .chain(self.employers.iter().flat_map(|e| &e.sources))
             .chain(&self.supervisory.sources)
             .chain(&self.retirement.sources)

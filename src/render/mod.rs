@@ -4,5 +4,6 @@
 
 pub mod fit;
 pub mod json;
+pub mod offers;
 pub mod text;
 pub mod words;

@@ -97,6 +97,25 @@ pub fn sections(reply: &Reply, words: &Replies) -> Sections {
             if let Some(line) = local_line(words, estimate, content.bls_year) {
                 main.push(line);
             }
+            if let Some(prices) = &content.prices {
+                let mut line = fill(
+                    &words.estimate_prices,
+                    &[
+                        ("typical", &dollars(prices.typical)),
+                        ("place", &prices.place),
+                        ("percent", &price_percent(prices.rpp)),
+                        ("year", &prices.year.to_string()),
+                    ],
+                );
+                if let (Some(theirs), Some(yours)) = (prices.theirs, content.their_pay) {
+                    line.push(' ');
+                    line.push_str(&fill(
+                        &words.estimate_prices_yours,
+                        &[("yours", &dollars(yours)), ("theirs", &dollars(theirs))],
+                    ));
+                }
+                main.push(line);
+            }
             if !body.is_empty() {
                 main.push(body);
             }
@@ -114,6 +133,7 @@ pub fn sections(reply: &Reply, words: &Replies) -> Sections {
         Content::PlaceComparison(comparison) => place_comparison(words, comparison, body),
         Content::EntityComparison(comparison) => entity_comparison(words, comparison, body),
         Content::Calculation(total) => calculation(words, total),
+        Content::Offers(comparison) => super::offers::sections(words, comparison),
         Content::PayFigure(figure) => pay_figure(words, figure),
         Content::NotGiven(not_given) => {
             let what = match (not_given.cost, not_given.duration) {
@@ -576,6 +596,15 @@ fn place_comparison(words: &Replies, comparison: &PlaceComparison, body: String)
         let bls = option.bls_median.map_or(String::new(), |median| {
             fill(&words.comparison_bls, &[("median", &dollars(median))])
         });
+        let prices = (option.prices.as_ref()).map_or(String::new(), |p| {
+            fill(
+                &words.comparison_prices,
+                &[
+                    ("typical", &dollars(p.typical)),
+                    ("percent", &price_percent(p.rpp)),
+                ],
+            )
+        });
         lines.push(fill(
             &words.comparison_line,
             &[
@@ -585,6 +614,7 @@ fn place_comparison(words: &Replies, comparison: &PlaceComparison, body: String)
                 ("mid", &dollars(estimate.mid)),
                 ("hourly", &hourly),
                 ("bls", &bls),
+                ("prices", &prices),
             ],
         ));
     }
@@ -824,23 +854,7 @@ fn calculation(words: &Replies, total: &PackageTotal) -> Sections {
         ));
     }
     let mut notes: Vec<String> = (total.assumptions.iter())
-        .map(|a| match a {
-            Assumption::CommonCap { cap_pct } => {
-                fill(&w.assumed_cap, &[("cap", &trim_number(*cap_pct))])
-            }
-            Assumption::CommonMatch { match_pct, cap_pct } => fill(
-                &w.assumed_match,
-                &[
-                    ("match", &trim_number(*match_pct)),
-                    ("cap", &trim_number(*cap_pct)),
-                ],
-            ),
-            Assumption::FullContribution { contribution_pct } => fill(
-                &w.assumed_contribution,
-                &[("percent", &trim_number(*contribution_pct))],
-            ),
-            Assumption::MedianBase { base } => fill(&w.assumed_base, &[("base", &dollars(*base))]),
-        })
+        .map(|a| assumption_line(words, a))
         .collect();
     notes.extend(words.calculator_notes.iter().cloned());
     Sections {
@@ -854,6 +868,33 @@ fn calculation(words: &Replies, total: &PackageTotal) -> Sections {
         body: lines.join("\n"),
         working_out: Vec::new(),
         notes,
+    }
+}
+
+/// How far a price level is from the U.S. average: "+8.3%", "-5.3%".
+pub fn price_percent(rpp: f64) -> String {
+    format!("{:+.1}%", rpp - 100.0)
+}
+
+/// An assumption a calculation made, in words.
+pub fn assumption_line(words: &Replies, assumption: &Assumption) -> String {
+    let w = &words.calculation;
+    match assumption {
+        Assumption::CommonCap { cap_pct } => {
+            fill(&w.assumed_cap, &[("cap", &trim_number(*cap_pct))])
+        }
+        Assumption::CommonMatch { match_pct, cap_pct } => fill(
+            &w.assumed_match,
+            &[
+                ("match", &trim_number(*match_pct)),
+                ("cap", &trim_number(*cap_pct)),
+            ],
+        ),
+        Assumption::FullContribution { contribution_pct } => fill(
+            &w.assumed_contribution,
+            &[("percent", &trim_number(*contribution_pct))],
+        ),
+        Assumption::MedianBase { base } => fill(&w.assumed_base, &[("base", &dollars(*base))]),
     }
 }
 
@@ -1005,7 +1046,7 @@ fn wages(words: &Replies, table: &WageTable) -> Sections {
     }
 }
 
-fn trim_number(value: f64) -> String {
+pub(crate) fn trim_number(value: f64) -> String {
     if value.fract() == 0.0 {
         format!("{value:.0}")
     } else {

@@ -30,6 +30,8 @@ pub enum Intent {
     PayFigure,
     /// Adding up a pay package.
     Calculation,
+    /// Two to four job offers side by side.
+    Offers,
     /// Statements of the person's own details: "I have a bachelor's".
     DetailsGiven,
     /// "Hi", "thanks".
@@ -53,6 +55,7 @@ impl Intent {
             Intent::HowTo => "how_to",
             Intent::PayFigure => "pay_figure",
             Intent::Calculation => "calculation",
+            Intent::Offers => "offers",
             Intent::DetailsGiven => "details_given",
             Intent::Greeting => "greeting",
             Intent::OtherRole => "other_role",
@@ -83,6 +86,7 @@ pub struct IntentReader {
     why_words: PhraseSet<()>,
     follow_words: PhraseSet<()>,
     total_words: PhraseSet<()>,
+    price_words: PhraseSet<()>,
     question_openers: Vec<String>,
     question_words: PhraseSet<()>,
     aspects: Vec<(String, PhraseSet<()>)>,
@@ -118,6 +122,8 @@ pub struct Cues {
     pub follows: bool,
     /// Asks for a total ("total comp", "all together").
     pub total: bool,
+    /// It asks what pay buys where: cost of living, national prices.
+    pub prices: bool,
 }
 
 /// What the classifier needs besides the cues.
@@ -138,6 +144,8 @@ pub struct Facts {
     pub pay_figure: bool,
     /// A package to add up: a base and a match or bonus.
     pub calculation: bool,
+    /// Two or more job offers, at least one with a base.
+    pub offers: bool,
     /// Another job is named, and not the coordinator role.
     pub other_role: bool,
     /// Every word is a greeting or a small word.
@@ -166,6 +174,7 @@ impl Cues {
             (self.why, "why"),
             (self.follows, "follows"),
             (self.total, "total"),
+            (self.prices, "prices"),
         ];
         flags
             .into_iter()
@@ -203,6 +212,7 @@ impl IntentReader {
             why_words: set(&cues.why_words),
             follow_words: set(&cues.follow_words),
             total_words: set(&cues.total_words),
+            price_words: set(&cues.price_words),
             question_openers: cues.question_openers.clone(),
             question_words: set(&cues.question_words),
             aspects: (cues.aspects.iter())
@@ -269,6 +279,7 @@ impl IntentReader {
             why: self.why_words.contains_any(text),
             follows: self.follow_words.contains_any(text),
             total: self.total_words.contains_any(text),
+            prices: self.price_words.contains_any(text),
         }
     }
 
@@ -284,6 +295,9 @@ impl IntentReader {
 pub fn classify(cues: &Cues, facts: &Facts) -> Intent {
     if facts.only_small_words && cues.greeting {
         return Intent::Greeting;
+    }
+    if facts.offers {
+        return Intent::Offers;
     }
     if facts.calculation {
         return Intent::Calculation;

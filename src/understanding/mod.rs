@@ -9,6 +9,7 @@ mod entities;
 mod evidence;
 mod intent;
 mod normalize;
+mod offers;
 mod phrases;
 mod understood;
 
@@ -18,5 +19,6 @@ pub use entities::{EntityFinder, Mention, Named};
 pub use evidence::TopicEvidence;
 pub use intent::{Cues, Intent};
 pub use normalize::{normalize, tokenize};
+pub use offers::{OfferReader, OfferSpan};
 pub use phrases::{Found, PhraseSet, TokenText};
 pub use understood::{OtherRole, Understander, Understood};

@@ -9,9 +9,10 @@ use super::entities::{EntityFinder, Mention, Named};
 use super::evidence::{self, TopicEvidence};
 use super::intent::{Cues, Facts, Intent, IntentReader, classify};
 use super::normalize::normalize;
+use super::offers::OfferReader;
 use super::phrases::{PhraseSet, TokenText};
-use crate::compensation::{PackageQuestion, PackageReader};
-use crate::domain::{EntityKind, PAY_RANGE, Profile};
+use crate::compensation::{OfferTerms, PackageQuestion, PackageReader};
+use crate::domain::{EntityKind, OfferLabel, PAY_RANGE, Place, Profile};
 use crate::knowledge::KnowledgeBase;
 use regex::Regex;
 use std::collections::HashSet;
@@ -34,6 +35,9 @@ pub struct Understood {
     pub alternatives: Alternatives,
     /// A pay package, when the message describes one.
     pub package: PackageQuestion,
+    /// Job offers told apart ("offer A … offer B …"): two to four, or one
+    /// named by its place in an order ("the second offer is …").
+    pub offers: Vec<OfferTerms>,
     /// A yearly pay figure in the message ("52k", "$22/hr" as yearly).
     pub pay_figure: Option<i64>,
     /// The message asks about pay (a pay word, not a bare "how much").
@@ -146,6 +150,7 @@ pub struct Understander {
     job_words: HashSet<String>,
     paid_hours: f64,
     package: PackageReader,
+    offers: OfferReader,
 }
 
 /// How many tokens before a name a negation may stand ("not gonna be a").
@@ -226,6 +231,7 @@ impl Understander {
                 &kb.lexicon.hourly_words,
                 kb.model.national.paid_hours_per_year,
             ),
+            offers: OfferReader::new(&kb.package_words.offers),
             analyzer,
         }
     }
@@ -342,6 +348,11 @@ impl Understander {
         let asks_job = cues.job || about_role;
 
         let package = self.package.read(&normalized);
+        // Offers are read from the words as corrected too ("ofer 1").
+        let offers = match analysis.corrections.is_empty() {
+            true => self.read_offers(&normalized),
+            false => self.read_offers(&with_corrections(&normalized, &analysis.corrections)),
+        };
         let pay_figure = package
             .base
             .or_else(|| self.yearly_from_hourly_rate(&normalized))
@@ -413,6 +424,7 @@ impl Understander {
             pay_figure: pay_figure.is_some(),
             calculation: package.is_calculation()
                 || (package.base.is_none() && package.has_retirement_terms()),
+            offers: offers.len() >= 2 && offers.iter().any(|o| o.package.base.is_some()),
             other_role: other_role.is_some(),
             only_small_words,
         };
@@ -445,6 +457,7 @@ impl Understander {
             profile,
             alternatives,
             package,
+            offers,
             pay_figure,
             asks_pay,
             asks_hourly,
@@ -469,6 +482,94 @@ impl Understander {
     pub fn read_profile(&self, text: &str) -> Profile {
         let original: String = text.nfkc().collect();
         self.details.read(&original, &normalize(text))
+    }
+
+    /// The offers a normalized message tells apart, each read as its own
+    /// package and place. What comes before the first offer ("I put in 4%
+    /// wherever I work", "all in Denver") counts for each offer that does
+    /// not say otherwise.
+    fn read_offers(&self, normalized: &str) -> Vec<OfferTerms> {
+        let spans = self.offers.spans(normalized);
+        let Some(first) = spans.first() else {
+            return self.offers_by_place(normalized);
+        };
+        let shared_text = &normalized[..first.start];
+        let shared = self.package.read(shared_text);
+        let shared_place = self.details.read(shared_text, shared_text).location;
+        let mut offers: Vec<OfferTerms> = spans
+            .iter()
+            .map(|span| {
+                let text = &normalized[span.start..span.end];
+                // Its terms start after its name: "job 1 $23/hr" is no rate
+                // of $1.
+                let mut package = self.package.read(&normalized[span.body..span.end]);
+                if package.contribution_pct.is_none() {
+                    package.contribution_pct = shared.contribution_pct;
+                }
+                let place = self.details.read(text, text).location;
+                OfferTerms {
+                    label: span.label.clone(),
+                    package,
+                    place: place.or_else(|| shared_place.clone()),
+                }
+            })
+            .collect();
+        // What the person puts in is theirs, not an offer's: said once
+        // ("I'll only put in 3% either way"), it holds for every offer.
+        let contributions: Vec<f64> = (offers.iter())
+            .filter_map(|o| o.package.contribution_pct)
+            .collect();
+        if let [only] = contributions.as_slice() {
+            for offer in &mut offers {
+                offer.package.contribution_pct = Some(*only);
+            }
+        }
+        offers
+    }
+
+    /// Offers known only by their places: "52k in Seattle or 45k in
+    /// Dallas", "San Francisco $60k, Phoenix $48k". Each part of the
+    /// message with a salary and a place is one; a part with a place and no
+    /// salary ("in Texas, …") gives its state to a rural part. One alone
+    /// is kept too, for a conversation to weigh against a later one.
+    fn offers_by_place(&self, normalized: &str) -> Vec<OfferTerms> {
+        let mut offers: Vec<OfferTerms> = Vec::new();
+        let mut context_state: Option<String> = None;
+        for (start, end) in self.offers.place_parts(normalized) {
+            let text = &normalized[start..end];
+            let Some(place) = self.details.read(text, text).location else {
+                continue;
+            };
+            let package = self.package.read(text);
+            if package.base.is_none() {
+                if let Place::State { abbrev, .. } = &place {
+                    context_state = Some(abbrev.clone());
+                }
+                continue;
+            }
+            let place = match place {
+                Place::Rural { state: None } => Place::Rural {
+                    state: context_state.clone(),
+                },
+                place => place,
+            };
+            if offers.iter().any(|o| o.place.as_ref() == Some(&place)) {
+                continue;
+            }
+            // Named by the place's code until the reply names it.
+            let key = match &place {
+                Place::Metro { code, .. } => code.clone(),
+                Place::State { abbrev, .. } => abbrev.clone(),
+                Place::Rural { state } => format!("rural {}", state.as_deref().unwrap_or("")),
+            };
+            offers.push(OfferTerms {
+                label: OfferLabel::AtPlace { name: key },
+                package,
+                place: Some(place),
+            });
+        }
+        offers.truncate(crate::compensation::MAX_OFFERS_WEIGHED);
+        offers
     }
 
     /// The pay package a text describes ("base 48k, 2k bonus, 50% match up
