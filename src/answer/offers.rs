@@ -26,9 +26,12 @@ pub fn adds_to_earlier(understood: &Understood, memory: &Memory) -> bool {
     let [offer] = understood.offers.as_slice() else {
         return false;
     };
+    if offer.package.base.is_none() && !offer.package.has_terms() {
+        return false;
+    }
     let new = |o: &OfferTerms| !same_offer(&o.label, &offer.label);
     match memory.offers.is_empty() {
-        false => memory.offers.iter().any(new),
+        false => priced(&memory.offers) >= 1 && memory.offers.iter().any(new),
         // A package worked out before, with no name, is the first offer
         // when this one is named as a later one ("the second offer").
         true => memory.terms.base.is_some() && offer.label.place().is_some_and(|p| p > 1),
@@ -38,7 +41,7 @@ pub fn adds_to_earlier(understood: &Understood, memory: &Memory) -> bool {
 /// Whether this message asks again about the offers weighed before, with
 /// nothing new: "so which one should I take?", "which is better?".
 pub fn asks_about_earlier(understood: &Understood, memory: &Memory) -> bool {
-    memory.offers.len() >= 2
+    priced(&memory.offers) >= 2
         && understood.offers.is_empty()
         && !understood.package.has_terms()
         && understood.package.base.is_none()
@@ -48,6 +51,11 @@ pub fn asks_about_earlier(understood: &Understood, memory: &Memory) -> bool {
             || understood.cues.ranking.is_some()
             || understood.cues.total
             || understood.intent == crate::understanding::Intent::Worth)
+}
+
+/// How many offers have a base to work from.
+fn priced(offers: &[OfferTerms]) -> usize {
+    offers.iter().filter(|o| o.package.base.is_some()).count()
 }
 
 /// The offers remembered, this message's over them: an offer named again

@@ -20,5 +20,5 @@ pub use offers::{
     EVEN_WITHIN, Lead, MAX_OFFERS_WEIGHED, OfferComparison, OfferTerms, WeighedOffer, weigh,
 };
 pub use read::PackageReader;
-pub use terms::{Amount, HourlyBase, PackageQuestion, Tier};
+pub use terms::{Amount, Benefit, HourlyBase, PackageQuestion, Tier};
 pub use total::{Assumption, PackageTotal, calculate};

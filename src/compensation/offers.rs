@@ -5,7 +5,7 @@
 //! a good match can come out ahead, and a higher-paying place may cost more
 //! to live in.
 
-use super::terms::PackageQuestion;
+use super::terms::{Benefit, PackageQuestion};
 use super::total::{Assumption, PackageTotal, calculate};
 use crate::domain::OfferLabel;
 use crate::knowledge::{PriceLevel, Retirement};
@@ -66,6 +66,8 @@ pub struct OfferComparison {
     pub lead_after_prices: Option<Lead>,
     /// Each assumption made, once, with the offers it was made for.
     pub assumptions: Vec<(Assumption, Vec<OfferLabel>)>,
+    /// Each benefit named without a figure, with the offers that name it.
+    pub unpriced: Vec<(Benefit, Vec<OfferLabel>)>,
 }
 
 /// Work out each offer and which comes out ahead. `offers` pairs each
@@ -77,8 +79,22 @@ pub fn weigh(
     let mut weighed = Vec::new();
     let mut unread = Vec::new();
     let mut assumptions: Vec<(Assumption, Vec<OfferLabel>)> = Vec::new();
+    let mut unpriced: Vec<(Benefit, Vec<OfferLabel>)> = Vec::new();
     for (terms, place, price) in offers {
-        let Some(total) = calculate(&terms.package, common) else {
+        // Side by side, an offer counts only what was said of it: no
+        // match given is no match, not the common one.
+        let mut package = terms.package.clone();
+        if package.match_pct.is_none() {
+            package.match_pct = Some(0.0);
+            package.cap_pct = Some(0.0);
+        }
+        for benefit in &package.unpriced {
+            match unpriced.iter_mut().find(|(b, _)| b == benefit) {
+                Some((_, labels)) => labels.push(terms.label.clone()),
+                None => unpriced.push((*benefit, vec![terms.label.clone()])),
+            }
+        }
+        let Some(total) = calculate(&package, common) else {
             unread.push(terms.label.clone());
             continue;
         };
@@ -104,6 +120,7 @@ pub fn weigh(
         lead,
         lead_after_prices,
         assumptions,
+        unpriced,
     }
 }
 

@@ -9,7 +9,7 @@
 //! of the sentence. One pass over the tokens: a message of many numbers
 //! costs no more per number than a message of one.
 
-use super::terms::{Amount, HourlyBase, PackageQuestion, Tier};
+use super::terms::{Amount, Benefit, HourlyBase, PackageQuestion, Tier};
 use crate::knowledge::PackageWords;
 
 /// What a word of the package file says about the amounts near it.
@@ -213,6 +213,34 @@ impl PackageReader {
                 }
             }
         }
+        // Benefits named with no figure ("a small bonus", "a pension"):
+        // not counted, but said.
+        let named = |cue: Cue| items.contains(&Item::Cue(cue));
+        let unpriced = [
+            (Benefit::Bonus, named(Cue::Bonus) && package.bonus.is_none()),
+            (
+                Benefit::ProfitSharing,
+                named(Cue::ProfitSharing) && package.profit_sharing.is_none(),
+            ),
+            (
+                Benefit::Stipend,
+                named(Cue::Stipend) && package.stipend.is_none(),
+            ),
+            (
+                Benefit::Health,
+                named(Cue::Health)
+                    && package.premium.is_none()
+                    && package.employer_health.is_none(),
+            ),
+            (
+                Benefit::Retirement,
+                named(Cue::Retirement) && !no_match && package.match_pct.is_none(),
+            ),
+            (Benefit::Pto, named(Cue::Pto) && package.pto_days.is_none()),
+        ];
+        package.unpriced = (unpriced.into_iter())
+            .filter_map(|(benefit, unpriced)| unpriced.then_some(benefit))
+            .collect();
         package
     }
 
@@ -346,10 +374,14 @@ impl PackageReader {
         // Health money, unless a nearer word names it otherwise: in "45k
         // base with a 1.5k bonus and a $2,400 health premium" only the
         // last is the premium.
-        let health_or_unnamed = matches!(
-            named,
-            None | Some(Cue::Premium | Cue::Health | Cue::EmployerPays)
-        );
+        // A salary-sized amount with no word of its own is the base even
+        // beside "great insurance".
+        let salary_first = named.is_none() && amount >= 10_000 && package.base.is_none();
+        let health_or_unnamed = !salary_first
+            && matches!(
+                named,
+                None | Some(Cue::Premium | Cue::Health | Cue::EmployerPays)
+            );
         if (in_part(Cue::Health) && health_or_unnamed) || named == Some(Cue::Premium) {
             if in_part(Cue::Premium) || !in_part(Cue::EmployerPays) {
                 package.premium.get_or_insert(amount);

@@ -71,6 +71,20 @@ pub struct PackageQuestion {
     pub pto_days: Option<f64>,
     /// A 401(k)/403(b) or a match was mentioned.
     pub mentions_retirement: bool,
+    /// Benefits named with no figure ("a small bonus", "a pension").
+    pub unpriced: Vec<Benefit>,
+}
+
+/// A kind of benefit a package can name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Benefit {
+    Bonus,
+    ProfitSharing,
+    Stipend,
+    Health,
+    Retirement,
+    Pto,
 }
 
 impl PackageQuestion {
@@ -127,6 +141,16 @@ impl PackageQuestion {
             premium: newer.premium.or(self.premium),
             pto_days: newer.pto_days.or(self.pto_days),
             mentions_retirement: newer.mentions_retirement || self.mentions_retirement,
+            // What is still named without a figure after the merge.
+            unpriced: (self.unpriced.iter().chain(&newer.unpriced)).copied().fold(
+                Vec::new(),
+                |mut kept, benefit| {
+                    if !kept.contains(&benefit) {
+                        kept.push(benefit);
+                    }
+                    kept
+                },
+            ),
         }
     }
 

@@ -310,8 +310,38 @@ pub struct OffersWords {
     pub unread: String,
     pub assumed_for: String,
     pub pto_note: String,
+    pub unpriced_named: String,
+    pub unpriced_thing: String,
+    pub unpriced_join: String,
     pub unpriced_note: String,
+    pub benefits: BenefitWords,
     pub prices_note: String,
+}
+
+/// The name of each kind of benefit an offer can name without a figure.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BenefitWords {
+    pub bonus: String,
+    pub profit_sharing: String,
+    pub stipend: String,
+    pub health: String,
+    pub retirement: String,
+    pub pto: String,
+}
+
+impl BenefitWords {
+    pub fn of(&self, benefit: crate::compensation::Benefit) -> &str {
+        use crate::compensation::Benefit;
+        match benefit {
+            Benefit::Bonus => &self.bonus,
+            Benefit::ProfitSharing => &self.profit_sharing,
+            Benefit::Stipend => &self.stipend,
+            Benefit::Health => &self.health,
+            Benefit::Retirement => &self.retirement,
+            Benefit::Pto => &self.pto,
+        }
+    }
 }
 
 /// The names of the parts of a total, as the total line lists them.
@@ -706,7 +736,7 @@ fn placeholders_of(path: &str) -> &'static [&'static str] {
         "estimate_local_range" => &["p25", "p75"],
         "comparison_line" => &["name", "low", "high", "mid", "hourly", "bls", "prices"],
         "comparison_bls" => &["median"],
-        "estimate_prices" => &["typical", "place", "percent", "year"],
+        "estimate_prices" => &["typical", "place", "rpp", "percent", "year"],
         "estimate_prices_yours" => &["yours", "theirs"],
         "comparison_prices" | "card.option_prices" | "card.estimate_prices" => {
             &["typical", "percent"]
@@ -795,6 +825,8 @@ fn placeholders_of(path: &str) -> &'static [&'static str] {
         "offers.national" => &["amount", "percent"],
         "offers.assumed_for" => &["names", "assumption"],
         "offers.prices_note" => &["year"],
+        "offers.unpriced_named" => &["things"],
+        "offers.unpriced_thing" => &["benefit", "names"],
         "calculation.base" => &["base"],
         "calculation.contribution" => &["percent", "amount"],
         "calculation.employer_match" => &["match", "cap", "amount", "share"],

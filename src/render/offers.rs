@@ -309,7 +309,24 @@ pub fn offer_notes(words: &Replies, comparison: &OfferComparison) -> Vec<String>
     if comparison.offers.iter().any(|o| o.total.pto_days.is_some()) {
         notes.push(w.pto_note.clone());
     }
-    notes.push(w.unpriced_note.clone());
+    let things: Vec<String> = (comparison.unpriced.iter())
+        .map(|(benefit, labels)| {
+            fill(
+                &w.unpriced_thing,
+                &[
+                    ("benefit", w.benefits.of(*benefit)),
+                    ("names", &names(w, labels)),
+                ],
+            )
+        })
+        .collect();
+    notes.push(match things.is_empty() {
+        true => w.unpriced_note.clone(),
+        false => fill(
+            &w.unpriced_named,
+            &[("things", &things.join(&w.unpriced_join))],
+        ),
+    });
     if let Some(price) = comparison.offers.iter().find_map(|o| o.price.as_ref()) {
         notes.push(fill(&w.prices_note, &[("year", &price.year.to_string())]));
     }

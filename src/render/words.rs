@@ -103,6 +103,7 @@ pub fn sections(reply: &Reply, words: &Replies) -> Sections {
                     &[
                         ("typical", &dollars(prices.typical)),
                         ("place", &prices.place),
+                        ("rpp", &format!("{:.1}", prices.rpp)),
                         ("percent", &price_percent(prices.rpp)),
                         ("year", &prices.year.to_string()),
                     ],
