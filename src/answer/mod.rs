@@ -190,15 +190,15 @@ pub fn route(engine: &Engine, understood: &Understood, memory: &Memory) -> Reply
         && compare::last_kind(engine, memory).is_some()
         && (understood.cues.ranking.is_some() || understood.cues.compare);
     let mut reply = match understood.intent {
-        _ if asks_the_tables => wages::reply(engine, understood),
-        _ if judges_earlier_pay => pay_figure::reply(engine, understood, memory),
-        _ if ranks_the_last_kind => compare::reply(engine, understood, memory),
-        _ if adds_up_earlier_terms => calculation::reply(engine, understood, memory),
         _ if offers::adds_to_earlier(understood, memory)
             || offers::asks_about_earlier(understood, memory) =>
         {
             offers::reply(engine, understood, memory)
         }
+        _ if asks_the_tables => wages::reply(engine, understood),
+        _ if judges_earlier_pay => pay_figure::reply(engine, understood, memory),
+        _ if ranks_the_last_kind => compare::reply(engine, understood, memory),
+        _ if adds_up_earlier_terms => calculation::reply(engine, understood, memory),
         Intent::Greeting => greeting::reply(engine),
         Intent::OtherRole => other_role::reply(engine, understood),
         Intent::OffTopic => decline::reply(engine, understood, None),
@@ -224,6 +224,12 @@ pub fn route(engine: &Engine, understood: &Understood, memory: &Memory) -> Reply
     // options a comparison weighed: neither is theirs.
     reply.new_details = match &reply.content {
         Content::PlaceComparison(_) => understood.alternatives.shared(&understood.profile),
+        // An offer's pay or place is not the person's own.
+        Content::Offers(_) => Profile {
+            own_pay: None,
+            location: None,
+            ..understood.profile.clone()
+        },
         _ => understood.profile.clone(),
     };
     reply

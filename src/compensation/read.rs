@@ -271,13 +271,11 @@ impl PackageReader {
         }
         // In a match already begun, a percentage no word explains is the
         // next band's rate: "100% of the first 3% and 50% of the next 2%".
-        // So is one before a band, match word or not: "they give 100% of
-        // the first 3%".
+        // So is one before a band, whatever the words around it: "they
+        // give 100% of the first 3%".
         let cue = match nearest(items, i, part, Cue::names_percent, true) {
             None if tiers.any() && band_word_after(items, i) == Some(Cue::Next) => Cue::Match,
-            None if package.mentions_retirement && band_word_after(items, i) == Some(Cue::Cap) => {
-                Cue::Match
-            }
+            None if band_word_after(items, i) == Some(Cue::Cap) => Cue::Match,
             cue => cue?,
         };
         match cue {
