@@ -356,6 +356,25 @@ impl Engine {
         answer::estimate_reply(self, details, view)
     }
 
+    /// Offers given one per field (Discord's `/offers` form): each text is
+    /// read as the chat reads an offer ("48k, 100% match up to 4%, $1,000
+    /// bonus, 15 days PTO, Denver"), named by its place in the form.
+    /// Empty fields are skipped.
+    pub fn offers_reply_for(&self, texts: &[&str]) -> Reply {
+        let noun = (self.kb.package_words.offers.labels.first()).map_or("offer", String::as_str);
+        let offers: Vec<crate::compensation::OfferTerms> = (texts.iter().enumerate())
+            .filter(|(_, text)| !text.trim().is_empty())
+            .map(|(i, text)| crate::compensation::OfferTerms {
+                label: crate::domain::OfferLabel::default_at(i + 1, noun),
+                package: self.understander.read_package(text),
+                place: self.understander.read_profile(text).location,
+            })
+            .collect();
+        let mut reply = answer::offers_reply(self, &offers);
+        reply.intent = crate::understanding::Intent::Offers;
+        reply
+    }
+
     /// The total-compensation calculation for a package.
     pub fn calculation_reply(&self, package: &crate::compensation::PackageQuestion) -> Reply {
         answer::calculation_reply(self, package)

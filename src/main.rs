@@ -91,6 +91,10 @@ enum Command {
         /// Your yearly pay in dollars, marked on the chart.
         #[arg(long, value_name = "DOLLARS", value_parser = clap::value_parser!(i64).range(careerbot::domain::PAY_RANGE))]
         pay: Option<i64>,
+        /// Draw two to four job offers side by side instead, one per
+        /// argument: --offers "48k, 100% match up to 4%, Denver" "50k, no match".
+        #[arg(long, value_name = "OFFER", num_args = 2..=4, conflicts_with_all = ["experience", "education", "location", "employer", "certifications", "pay", "question"])]
+        offers: Vec<String>,
         /// Profile in words, instead of or on top of the flags.
         #[arg(num_args = 0..)]
         question: Vec<String>,
@@ -190,9 +194,14 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             employer,
             certifications,
             pay,
+            offers,
             question,
         }) => {
             let engine = load()?;
+            if !offers.is_empty() {
+                offers_chart(&engine, &offers, &out)?;
+                return Ok(ExitCode::SUCCESS);
+            }
             let flags = ChartFlags {
                 experience,
                 education,
@@ -301,6 +310,36 @@ fn chart(engine: &Engine, flags: &ChartFlags, question: &str, out: &Path) -> Res
         careerbot::domain::dollars(estimate.low),
         careerbot::domain::dollars(estimate.high),
         careerbot::domain::dollars(estimate.mid)
+    )?;
+    Ok(())
+}
+
+/// `careerbot chart --offers`: the offers read as the `/offers` form reads
+/// them, drawn side by side, and the verdict printed.
+fn offers_chart(engine: &Engine, offers: &[String], out: &Path) -> Result<(), Failure> {
+    let texts: Vec<&str> = offers.iter().map(String::as_str).collect();
+    let reply = engine.offers_reply_for(&texts);
+    let careerbot::reply::Content::Offers(comparison) = &reply.content else {
+        return Err(Failure::Usage("no offers could be read".into()));
+    };
+    let words = &engine.knowledge().replies;
+    if comparison.offers.is_empty() {
+        let unread = careerbot::render::offers::offer_notes(words, comparison);
+        return Err(Failure::Usage(unread.join("\n")));
+    }
+    let png = careerbot::chart::offers_png(words, comparison)
+        .map_err(|e| Failure::Usage(e.to_string()))?;
+    std::fs::write(out, png)
+        .map_err(|e| Failure::Usage(format!("cannot write {}: {e}", out.display())))?;
+    let verdict = careerbot::render::offers::verdict(&words.offers, comparison);
+    let mut stdout = std::io::stdout().lock();
+    writeln!(
+        stdout,
+        "wrote {} ({}x{}): {}",
+        out.display(),
+        careerbot::chart::WIDTH,
+        careerbot::chart::HEIGHT,
+        verdict.replace("**", "")
     )?;
     Ok(())
 }

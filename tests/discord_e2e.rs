@@ -685,3 +685,68 @@ async fn browsing_topics_is_never_rate_limited_but_questions_are() {
     assert_ne!(flags[0], json!(64));
     bot.stop().await;
 }
+
+/// `/offers` opens a form; its submission gets the offers card: the verdict,
+/// one inline field per offer, the working-out button and the chart. What
+/// was typed is never echoed back.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_offers_form_opens_and_its_submission_gets_a_card_with_a_chart() {
+    let fake = FakeDiscord::start().await;
+    let (bot, _) = RunningBot::start_ready(&fake, "").await;
+    let user = FIRST_USER + 77;
+
+    let opened = fake.interact(fake.slash("offers", &[], user, Place::Guild));
+    let modal = fake.wait_callback(opened, DEADLINE).await;
+    assert_valid("ModalInteractionCallbackRequest", &modal.body);
+    assert_eq!(modal.body["type"], 9, "a modal");
+    let fields: Vec<&Value> = (modal.body["data"]["components"].as_array().unwrap().iter())
+        .flat_map(|row| row["components"].as_array().unwrap())
+        .collect();
+    assert_eq!(fields.len(), 3, "offers A, B and C");
+    assert_eq!(fields[0]["required"], true);
+    assert_eq!(fields[2]["required"], false);
+
+    let custom_id = modal.body["data"]["custom_id"].as_str().unwrap();
+    let submitted = fake.interact(fake.modal_submit(
+        custom_id,
+        &[
+            ("offer-0", "44.5k, 100% match up to 4%, Denver"),
+            ("offer-1", "@everyone 46k, no match, Boston"),
+            ("offer-2", ""),
+        ],
+        user,
+        Place::Guild,
+    ));
+    let card = fake.wait_callback(submitted, DEADLINE).await;
+    assert_valid("CreateMessageInteractionCallbackRequest", &card.body);
+    assert_eq!(card.body["type"], 4);
+    let message = &card.body["data"];
+    assert_message_limits(message);
+    assert_uploads_match("/offers", message, &card.files);
+    let embed = &message["embeds"][0];
+    let description = embed["description"].as_str().unwrap();
+    // 44,500 + 1,780 = 46,280 against 46,000.
+    assert!(
+        description.starts_with("Offer A comes out about $280 a year ahead of Offer B"),
+        "{description}"
+    );
+    let inline: Vec<&Value> = (embed["fields"].as_array().unwrap().iter())
+        .filter(|f| f["inline"] == true)
+        .collect();
+    assert_eq!(inline.len(), 2, "one field per offer: {embed:#}");
+    assert!(
+        inline[0]["value"]
+            .as_str()
+            .unwrap()
+            .contains("national prices")
+    );
+    assert!(embed["image"]["url"].as_str().is_some(), "the chart");
+    let buttons: Vec<&str> = (message["components"].as_array().unwrap().iter())
+        .flat_map(|row| row["components"].as_array().unwrap())
+        .filter_map(|b| b["label"].as_str())
+        .collect();
+    assert!(buttons.contains(&"How it's worked out"), "{buttons:?}");
+    assert!(!card.body.to_string().contains("everyone"), "no echo");
+    assert_eq!(message["allowed_mentions"]["parse"], json!([]));
+    bot.stop().await;
+}

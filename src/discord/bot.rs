@@ -37,6 +37,8 @@ pub enum Request {
     Topic { id: String },
     /// `/benefits`, the total-compensation calculator.
     Benefits(BenefitsForm),
+    /// `/offers`: the fields of its form, offer A first.
+    Offers { fields: Vec<String> },
     /// `/forget`.
     Forget,
     /// An estimate card's "How it's worked out" or "Sources" button: the
@@ -54,6 +56,7 @@ impl Request {
             Request::Shortcut { .. } => "shortcut",
             Request::Topic { .. } => "button",
             Request::Benefits(_) => "benefits",
+            Request::Offers { .. } => "offers",
             Request::Forget => "forget",
             Request::Details { .. } => "details",
         }
@@ -65,7 +68,10 @@ impl Request {
     pub fn is_rate_limited(&self) -> bool {
         matches!(
             self,
-            Request::Ask { .. } | Request::Salary(_) | Request::Benefits(_)
+            Request::Ask { .. }
+                | Request::Salary(_)
+                | Request::Benefits(_)
+                | Request::Offers { .. }
         )
     }
 }
@@ -259,6 +265,10 @@ impl Bot {
                 Ok(package) => Answer::public(engine.calculation_reply(&package)),
                 Err(error) => Answer::private(form_error(&engine, error)),
             },
+            Request::Offers { fields } => {
+                let texts: Vec<&str> = fields.iter().map(String::as_str).collect();
+                Answer::public(engine.offers_reply_for(&texts))
+            }
             Request::Details { view, key } => {
                 let kept = (self.kept.lock().unwrap_or_else(PoisonError::into_inner))
                     .get(&key)
@@ -288,10 +298,18 @@ impl Bot {
     /// The salary chart for a reply with an estimate, as PNG bytes. Takes
     /// about ten milliseconds: call it off the async runtime's threads.
     pub fn chart_for(&self, reply: &Reply) -> Option<Vec<u8>> {
-        let estimate = reply.estimate()?;
         let engine = self.engine();
         let kb = engine.knowledge();
-        match crate::chart::salary_png(kb, estimate, &reply.details_used, reply.their_pay()) {
+        let drawn = match (&reply.content, reply.estimate()) {
+            (crate::reply::Content::Offers(comparison), _) if !comparison.offers.is_empty() => {
+                crate::chart::offers_png(&kb.replies, comparison)
+            }
+            (_, Some(estimate)) => {
+                crate::chart::salary_png(kb, estimate, &reply.details_used, reply.their_pay())
+            }
+            _ => return None,
+        };
+        match drawn {
             Ok(png) => Some(png),
             Err(error) => {
                 // The estimate is still worth sending without its picture.

@@ -404,6 +404,11 @@ async fn on_event(
         serenity::FullEvent::InteractionCreate {
             interaction: serenity::Interaction::Component(click),
         } => on_button(ctx, bot, click).await,
+        serenity::FullEvent::InteractionCreate {
+            interaction: serenity::Interaction::Modal(submit),
+        } if submit.data.custom_id == commands::OFFERS_FORM => {
+            on_offers_form(ctx, bot, submit).await
+        }
         _ => Ok(()),
     }
 }
@@ -470,6 +475,33 @@ async fn on_button(
     }
     for card in cards {
         click
+            .create_followup(ctx, render::to_followup(card, answer.private))
+            .await?;
+    }
+    Ok(())
+}
+
+/// A submitted `/offers` form: the offers side by side, as a card with its
+/// chart.
+async fn on_offers_form(
+    ctx: &serenity::Context,
+    bot: &Data,
+    submit: &serenity::ModalInteraction,
+) -> Result<(), Error> {
+    let received = Instant::now();
+    let fields = commands::offer_fields(&submit.data);
+    let answer = bot.handle(submit.user.id.get(), Request::Offers { fields }, received);
+    let cards = commands::cards(bot, answer.reply, answer.view).await;
+    let mut cards = cards.iter();
+    if let Some(first) = cards.next() {
+        super::callback::send_with_retry(received, "offers", || {
+            let message = render::to_interaction_message(first, answer.private);
+            submit.create_response(ctx, serenity::CreateInteractionResponse::Message(message))
+        })
+        .await?;
+    }
+    for card in cards {
+        submit
             .create_followup(ctx, render::to_followup(card, answer.private))
             .await?;
     }

@@ -13,7 +13,7 @@ use crate::domain::EntityKind;
 use crate::engine::MAX_QUESTION_CHARS;
 use crate::knowledge::KnowledgeBase;
 use crate::render::fit;
-use crate::reply::Reply;
+use crate::reply::{Content, Reply};
 use poise::serenity_prelude as serenity;
 use std::borrow::Cow;
 use std::sync::Arc;
@@ -27,7 +27,15 @@ type Command = poise::Command<Data, Error>;
 
 /// Every command, with the knowledge base's choices and shortcuts filled in.
 pub fn all(kb: &KnowledgeBase) -> Vec<Command> {
-    let mut commands = vec![ask(), salary(), certs(), benefits(), forget(), reload()];
+    let mut commands = vec![
+        ask(),
+        salary(),
+        certs(),
+        benefits(),
+        offers(),
+        forget(),
+        reload(),
+    ];
     for command in &mut commands {
         if command.name == "salary" {
             fill_choices(
@@ -129,7 +137,8 @@ pub async fn respond(ctx: Context<'_>, request: Request) -> Result<(), Error> {
 /// drawn on a blocking thread so other people's answers are not held up.
 pub async fn cards(bot: &Data, reply: Reply, view: render::View) -> Vec<render::Card> {
     let mut cards = render::layout_view(&reply, &bot.engine().knowledge().replies, view);
-    if reply.estimate().is_some() && view == render::View::Card {
+    let charted = reply.estimate().is_some() || matches!(reply.content, Content::Offers(_));
+    if charted && view == render::View::Card {
         let bot = bot.clone();
         let chart = tokio::task::spawn_blocking(move || bot.chart_for(&reply)).await;
         if let (Ok(Some(png)), Some(first)) = (chart, cards.first_mut()) {
@@ -264,6 +273,62 @@ pub async fn benefits(
         bonus,
     };
     respond(ctx, Request::Benefits(form)).await
+}
+
+/// The custom id of the `/offers` form; its submission is answered by
+/// [`super::client`]'s event handler, so nothing waits for it.
+pub const OFFERS_FORM: &str = "offers-form";
+
+/// The longest text one offer's field takes.
+pub const OFFER_FIELD_CHARS: u16 = 300;
+
+/// Compare two or three job offers: total pay side by side.
+#[poise::command(slash_command)]
+pub async fn offers(ctx: Context<'_>) -> Result<(), Error> {
+    let poise::Context::Application(app) = ctx else {
+        return Ok(());
+    };
+    let bot = ctx.data().clone();
+    let engine = bot.engine();
+    let words = &engine.knowledge().replies.offers;
+    let rows: Vec<serenity::CreateActionRow> = (words.form_labels.iter().enumerate())
+        .take(crate::compensation::MAX_OFFERS_WEIGHED)
+        .map(|(i, label)| {
+            let field = serenity::CreateInputText::new(
+                serenity::InputTextStyle::Paragraph,
+                fit::truncate(label, 45),
+                format!("offer-{i}"),
+            )
+            .placeholder(fit::truncate(&words.form_placeholder, 100))
+            .max_length(OFFER_FIELD_CHARS)
+            .required(i < 2);
+            serenity::CreateActionRow::InputText(field)
+        })
+        .collect();
+    let modal = serenity::CreateModal::new(OFFERS_FORM, fit::truncate(&words.form_title, 45))
+        .components(rows);
+    app.interaction
+        .create_response(
+            &ctx.serenity_context().http,
+            serenity::CreateInteractionResponse::Modal(modal),
+        )
+        .await?;
+    app.has_sent_initial_response
+        .store(true, std::sync::atomic::Ordering::SeqCst);
+    Ok(())
+}
+
+/// The fields of a submitted `/offers` form, in order.
+pub fn offer_fields(submit: &serenity::ModalInteractionData) -> Vec<String> {
+    (submit.components.iter())
+        .flat_map(|row| &row.components)
+        .filter_map(|component| match component {
+            serenity::ActionRowComponent::InputText(field) => {
+                Some(field.value.clone().unwrap_or_default())
+            }
+            _ => None,
+        })
+        .collect()
 }
 
 /// Forget the details you have given me (they are only kept in memory).

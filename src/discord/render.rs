@@ -153,7 +153,10 @@ pub fn has_detail_buttons(reply: &Reply, replies: &Replies) -> bool {
 fn has_working_out(reply: &Reply) -> bool {
     matches!(
         reply.content,
-        Content::Estimate(_) | Content::PlaceComparison(_) | Content::EntityComparison(_)
+        Content::Estimate(_)
+            | Content::PlaceComparison(_)
+            | Content::EntityComparison(_)
+            | Content::Offers(_)
     )
 }
 
@@ -493,6 +496,25 @@ fn comparison_card(reply: &Reply, replies: &Replies, sections: &words::Sections)
                         &words::missing_words(replies, &comparison.missing),
                     )],
                 ));
+            }
+        }
+        // One inline field per offer: its parts, cash total, PTO and pay at
+        // national prices. What could not be read is said under the
+        // verdict; the assumptions are behind the working-out button.
+        Content::Offers(comparison) => {
+            let w = &replies.offers;
+            for offer in &comparison.offers {
+                let name = crate::render::offers::heading(w, offer).replace("**", "");
+                let lines = crate::render::offers::offer_lines(w, offer);
+                fields.push(Field {
+                    name: truncate(&name, limits::EMBED_FIELD_NAME),
+                    value: truncate(&lines.join("\n"), limits::EMBED_FIELD_VALUE),
+                    inline: true,
+                });
+            }
+            for label in &comparison.unread {
+                let name = crate::render::offers::offer_name(w, label, false);
+                lines.push(fill(&w.unread, &[("name", &name)]));
             }
         }
         Content::EntityComparison(comparison) => {

@@ -315,6 +315,9 @@ pub struct OffersWords {
     pub unpriced_join: String,
     pub unpriced_note: String,
     pub benefits: BenefitWords,
+    pub form_title: String,
+    pub form_labels: Vec<String>,
+    pub form_placeholder: String,
     pub prices_note: String,
 }
 
@@ -446,6 +449,12 @@ pub struct ChartWords {
     pub median: String,
     /// Above the estimate's marker. `{mid}`: in $k.
     pub typical: String,
+    /// The offers chart's legend.
+    pub offer_base: String,
+    pub offer_match: String,
+    pub offer_other: String,
+    pub offer_pto: String,
+    pub offer_national: String,
 }
 
 /// What to say about a slash-command option careerbot cannot use; each

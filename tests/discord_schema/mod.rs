@@ -184,7 +184,7 @@ pub fn assert_message_limits(message: &Value) {
 }
 
 /// The commands the bot must register.
-pub const COMMANDS: [&str; 13] = [
+pub const COMMANDS: [&str; 14] = [
     "ask",
     "salary",
     "certs",
@@ -195,6 +195,7 @@ pub const COMMANDS: [&str; 13] = [
     "education",
     "career",
     "benefits",
+    "offers",
     "help",
     "forget",
     "reload",

@@ -1086,6 +1086,24 @@ impl FakeDiscord {
         interaction
     }
 
+    /// A modal's submission (type 5): the form `custom_id` with each text
+    /// field's id and what was typed in it.
+    pub fn modal_submit(
+        &self,
+        custom_id: &str,
+        fields: &[(&str, &str)],
+        user: u64,
+        place: Place,
+    ) -> Value {
+        let rows: Vec<Value> = (fields.iter())
+            .map(|(id, value)| {
+                json!({"type": 1, "components": [{"type": 4, "custom_id": id, "value": value}]})
+            })
+            .collect();
+        let data = json!({"custom_id": custom_id, "components": rows});
+        self.interaction(5, data, user, place)
+    }
+
     /// A `MESSAGE_CREATE` payload: `author` writes `content` in `place`,
     /// mentioning the users in `mentions`.
     pub fn message_create(

@@ -23,6 +23,9 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use std::fmt;
 use std::sync::OnceLock;
 
+mod offers;
+pub use offers::{OffersChart, offers_png};
+
 /// The picture's size: about Discord's embed width.
 pub const WIDTH: u32 = 800;
 pub const HEIGHT: u32 = 450;
@@ -31,8 +34,8 @@ pub const HEIGHT: u32 = 450;
 pub const FILE_NAME: &str = "salary.png";
 
 const FONT: &str = "careerbot-sans";
-static FONT_REGULAR: &[u8] = include_bytes!("../assets/fonts/DejaVuSans.ttf");
-static FONT_BOLD: &[u8] = include_bytes!("../assets/fonts/DejaVuSans-Bold.ttf");
+static FONT_REGULAR: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
+static FONT_BOLD: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf");
 
 // Layout, in pixels.
 const LABEL_RIGHT: i32 = 228;
