@@ -63,6 +63,10 @@ fn one_question(c: &mut Criterion) {
             "calculation",
             "base 48k, 4% match up to 6%, 2k bonus, total comp?",
         ),
+        (
+            "two_offers",
+            "offer A: 46k, no match, 15 days PTO, Denver. offer B: 44.5k, 100% match up to 4%, 20 days PTO, Boston. which pays more?",
+        ),
     ] {
         group.bench_with_input(BenchmarkId::from_parameter(name), question, |b, q| {
             b.iter(|| engine.answer(black_box(q)));

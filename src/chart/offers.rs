@@ -203,8 +203,10 @@ impl OffersChart {
                 ))?;
                 end = b;
             }
+            // The total's label after the bar and the marker, clear of both.
             let value = text(MIN_TEXT_PX, &INK).pos(Pos::new(HPos::Left, VPos::Center));
-            root.draw_text(&thousands(cash_end), &value, (self.x_pixel(end) + 8, y))?;
+            let clear = end.max(bar.at_national_prices.unwrap_or(end));
+            root.draw_text(&thousands(cash_end), &value, (self.x_pixel(clear) + 10, y))?;
             // The total at national prices: a tall tick.
             if let Some(national) = bar.at_national_prices {
                 let x = self.x_pixel(national);

@@ -533,6 +533,10 @@ impl Understander {
     /// salary ("in Texas, …") gives its state to a rural part. One alone
     /// is kept too, for a conversation to weigh against a later one.
     fn offers_by_place(&self, normalized: &str) -> Vec<OfferTerms> {
+        // No salary-sized amount, no offer: most messages stop here.
+        if !has_salary_amount(normalized) {
+            return Vec::new();
+        }
         let mut offers: Vec<OfferTerms> = Vec::new();
         let mut context_state: Option<String> = None;
         for (start, end) in self.offers.place_parts(normalized) {
@@ -636,6 +640,24 @@ fn two_lengths_of_experience(normalized: &str) -> bool {
         Regex::new(r"\b\d{1,2}\+?\s*(?:years?|yrs?)\b").expect("a valid pattern")
     });
     YEARS.find_iter(normalized).count() >= 2
+}
+
+/// Whether normalized text holds a dollar amount or a number of five
+/// digits or more: what any offer needs.
+fn has_salary_amount(normalized: &str) -> bool {
+    let bytes = normalized.as_bytes();
+    let mut run = 0;
+    for (i, b) in bytes.iter().enumerate() {
+        if b.is_ascii_digit() {
+            run += 1;
+            if run >= 5 || (run == 1 && i > 0 && bytes[i - 1] == b'$') {
+                return true;
+            }
+        } else {
+            run = 0;
+        }
+    }
+    false
 }
 
 /// `text` with each word that was corrected replaced by its correction,
