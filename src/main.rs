@@ -319,10 +319,14 @@ fn chart(engine: &Engine, flags: &ChartFlags, question: &str, out: &Path) -> Res
 fn offers_chart(engine: &Engine, offers: &[String], out: &Path) -> Result<(), Failure> {
     let texts: Vec<&str> = offers.iter().map(String::as_str).collect();
     let reply = engine.offers_reply_for(&texts);
-    let careerbot::reply::Content::Offers(comparison) = &reply.content else {
-        return Err(Failure::Usage("no offers could be read".into()));
-    };
     let words = &engine.knowledge().replies;
+    // The engine always answers offers with a comparison; any other reply
+    // is said as it is.
+    let careerbot::reply::Content::Offers(comparison) = &reply.content else {
+        return Err(Failure::Usage(careerbot::render::text::to_text(
+            &reply, words,
+        )));
+    };
     if comparison.offers.is_empty() {
         let unread = careerbot::render::offers::offer_notes(words, comparison);
         return Err(Failure::Usage(unread.join("\n")));

@@ -159,6 +159,8 @@ pub struct PricedPay {
     pub typical: i64,
     /// The person's own pay at national prices, when given.
     pub theirs: Option<i64>,
+    /// The question asked what pay buys there, so it is answered first.
+    pub asked: bool,
 }
 
 /// Estimates for several places or employer types, everything else equal.

@@ -189,3 +189,30 @@ fn an_estimate_for_a_place_says_what_it_buys() {
     assert!(moving.estimate().is_some(), "{}", common::text_of(&moving));
     assert!(common::text_of(&moving).contains("at national prices"));
 }
+
+#[test]
+fn pay_in_a_place_at_national_prices_is_answered_first() {
+    // Mississippi's price level is 87.0 (BEA, 2024): 41,000 ÷ 0.87 = 47,126.
+    // San Francisco's is 115.6: 50,000 ÷ 1.156 = 43,253.
+    for (question, answer) in [
+        (
+            "I'm offered $41,000 for a job in Mississippi. What is that worth at national prices?",
+            "$41,000 in Mississippi is about $47,1",
+        ),
+        (
+            "what does 50k in san francisco equal at national prices",
+            "$50,000 in San Francisco is about $43,2",
+        ),
+    ] {
+        let reply = ask(question);
+        let text = common::text_of(&reply);
+        let first = (text.lines().map(str::trim))
+            .filter(|l| !l.is_empty() && !l.starts_with("=="))
+            .nth(1)
+            .unwrap_or_default();
+        assert!(first.contains(answer), "{question}\n{text}");
+    }
+    // The price of a thing is still a cost question.
+    let cost = ask("what is the price of the CMAA exam?");
+    assert!(!common::text_of(&cost).contains("national prices"));
+}

@@ -42,6 +42,7 @@ pub fn reply(engine: &Engine, understood: &Understood, memory: &Memory) -> Reply
         hourly: understood.asks_hourly,
         their_pay: merged.own_pay,
         from_empty_form: false,
+        prices_asked: understood.cues.prices,
     };
     estimate_reply(engine, &merged, view)
 }

@@ -20,6 +20,9 @@ pub struct EstimateView {
     pub their_pay: Option<i64>,
     /// Made from an empty form (Discord's `/salary` with no options).
     pub from_empty_form: bool,
+    /// It asked what the pay buys ("what is 50k in Miami at national
+    /// prices?"): that is said first.
+    pub prices_asked: bool,
 }
 
 /// The most places or employer types one comparison shows.
@@ -86,6 +89,7 @@ pub fn estimate_reply(engine: &Engine, profile: &Profile, view: EstimateView) ->
         profile.location.as_ref(),
         estimate.mid,
         view.their_pay,
+        view.prices_asked,
     );
     if prices.is_some() {
         reply
@@ -161,7 +165,7 @@ pub fn comparison_reply(
                 (None, None) => String::new(),
             };
             let bls_median = bls_median(&estimate);
-            let prices = priced(engine, own.location.as_ref(), estimate.mid, None);
+            let prices = priced(engine, own.location.as_ref(), estimate.mid, None, false);
             PlaceOption {
                 name,
                 estimate,
@@ -206,6 +210,7 @@ fn priced(
     place: Option<&Place>,
     typical: i64,
     theirs: Option<i64>,
+    asked: bool,
 ) -> Option<PricedPay> {
     let place = place?;
     let level = engine.knowledge().price_level(place)?;
@@ -215,6 +220,7 @@ fn priced(
         year: level.year,
         typical: level.at_national_prices(typical),
         theirs: theirs.map(|pay| level.at_national_prices(pay)),
+        asked,
     })
 }
 

@@ -22,6 +22,7 @@ pub fn reply(engine: &Engine, understood: &Understood, memory: &Memory) -> Reply
             hourly: understood.asks_hourly,
             their_pay: Some(pay),
             from_empty_form: false,
+            prices_asked: understood.cues.prices,
         };
         return estimate_reply(engine, &merged, view);
     }

@@ -21,6 +21,7 @@ pub fn reply(engine: &Engine, understood: &Understood, memory: &Memory) -> Reply
             hourly: understood.asks_hourly,
             their_pay: understood.pay_figure.or(memory.profile.own_pay),
             from_empty_form: false,
+            prices_asked: understood.cues.prices,
         };
         return estimate_reply(engine, &merged, view);
     }

@@ -278,14 +278,7 @@ impl SalaryChart {
 
     /// Draw the chart as PNG bytes.
     pub fn to_png(&self) -> Result<Vec<u8>, ChartError> {
-        register_fonts()?;
-        let mut pixels = vec![0u8; (WIDTH * HEIGHT * 3) as usize];
-        {
-            let root = BitMapBackend::with_buffer(&mut pixels, (WIDTH, HEIGHT)).into_drawing_area();
-            self.draw(&root).map_err(|e| ChartError(e.to_string()))?;
-            root.present().map_err(|e| ChartError(e.to_string()))?;
-        }
-        encode_png(&pixels)
+        draw_png(|root| self.draw(root))
     }
 
     fn draw(
@@ -572,6 +565,25 @@ fn register_fonts() -> Result<(), ChartError> {
     } else {
         Err(ChartError("the built-in font did not load".into()))
     }
+}
+
+/// What drawing one chart on the bitmap can fail with.
+type DrawError<'a> = DrawingAreaErrorKind<<BitMapBackend<'a> as DrawingBackend>::ErrorType>;
+
+/// Draw a chart of the card's size with `draw`, and encode it as PNG.
+fn draw_png(
+    draw: impl for<'a> FnOnce(
+        &DrawingArea<BitMapBackend<'a>, plotters::coord::Shift>,
+    ) -> Result<(), DrawError<'a>>,
+) -> Result<Vec<u8>, ChartError> {
+    register_fonts()?;
+    let mut pixels = vec![0u8; (WIDTH * HEIGHT * 3) as usize];
+    {
+        let root = BitMapBackend::with_buffer(&mut pixels, (WIDTH, HEIGHT)).into_drawing_area();
+        draw(&root).map_err(|e| ChartError(e.to_string()))?;
+        root.present().map_err(|e| ChartError(e.to_string()))?;
+    }
+    encode_png(&pixels)
 }
 
 fn encode_png(pixels: &[u8]) -> Result<Vec<u8>, ChartError> {

@@ -6,7 +6,7 @@
 
 use super::{
     BAND, BAND_EDGE, CARD, ChartError, ESTIMATE, FONT, GRID, HEIGHT, INK, LABEL_PX, MIN_TEXT_PX,
-    MUTED, THEIR_PAY, WIDTH, encode_png, register_fonts, thousands, tick_step,
+    MUTED, THEIR_PAY, WIDTH, draw_png, thousands, tick_step,
 };
 use crate::compensation::OfferComparison;
 use crate::knowledge::Replies;
@@ -107,14 +107,7 @@ impl OffersChart {
     }
 
     pub fn to_png(&self) -> Result<Vec<u8>, ChartError> {
-        register_fonts()?;
-        let mut pixels = vec![0u8; (WIDTH * HEIGHT * 3) as usize];
-        {
-            let root = BitMapBackend::with_buffer(&mut pixels, (WIDTH, HEIGHT)).into_drawing_area();
-            self.draw(&root).map_err(|e| ChartError(e.to_string()))?;
-            root.present().map_err(|e| ChartError(e.to_string()))?;
-        }
-        encode_png(&pixels)
+        draw_png(|root| self.draw(root))
     }
 
     fn draw(

@@ -249,6 +249,7 @@ impl Bot {
                     hourly: false,
                     their_pay,
                     from_empty_form: form.is_empty(),
+                    prices_asked: false,
                 };
                 Answer::public(engine.estimate_reply_for(&details, view))
             }

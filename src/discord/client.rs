@@ -3,7 +3,7 @@
 //! and button clicks, reloading on SIGHUP, and shutting down on Ctrl-C or
 //! SIGTERM.
 
-use super::bot::{Bot, BotSettings, Request};
+use super::bot::{Answer, Bot, BotSettings, Request};
 use super::commands::{self, Data, Error};
 use super::input::{self, MessageContext};
 use super::render;
@@ -464,21 +464,15 @@ async fn on_button(
     };
     let received = Instant::now();
     let answer = bot.handle(click.user.id.get(), request, received);
-    let cards = commands::cards(bot, answer.reply, answer.view).await;
-    let mut cards = cards.iter();
-    if let Some(first) = cards.next() {
-        super::callback::send_with_retry(received, "button", || {
-            let message = render::to_interaction_message(first, answer.private);
-            click.create_response(ctx, serenity::CreateInteractionResponse::Message(message))
-        })
-        .await?;
-    }
-    for card in cards {
-        click
-            .create_followup(ctx, render::to_followup(card, answer.private))
-            .await?;
-    }
-    Ok(())
+    answer_with_cards(
+        bot,
+        answer,
+        received,
+        "button",
+        |response| click.create_response(ctx, response),
+        |follow_up| click.create_followup(ctx, follow_up),
+    )
+    .await
 }
 
 /// A submitted `/offers` form: the offers side by side, as a card with its
@@ -491,19 +485,43 @@ async fn on_offers_form(
     let received = Instant::now();
     let fields = commands::offer_fields(&submit.data);
     let answer = bot.handle(submit.user.id.get(), Request::Offers { fields }, received);
+    answer_with_cards(
+        bot,
+        answer,
+        received,
+        "offers",
+        |response| submit.create_response(ctx, response),
+        |follow_up| submit.create_followup(ctx, follow_up),
+    )
+    .await
+}
+
+/// Answer a button click or a form: the first card as the interaction's
+/// response (retried once if Discord refuses it), the rest as follow-ups.
+/// Buttons and forms are different serenity types with the same two calls.
+async fn answer_with_cards<R, F>(
+    bot: &Data,
+    answer: Answer,
+    received: Instant,
+    what: &str,
+    respond: impl Fn(serenity::CreateInteractionResponse) -> R,
+    follow_up: impl Fn(serenity::CreateInteractionResponseFollowup) -> F,
+) -> Result<(), Error>
+where
+    R: Future<Output = Result<(), serenity::Error>>,
+    F: Future<Output = Result<serenity::Message, serenity::Error>>,
+{
     let cards = commands::cards(bot, answer.reply, answer.view).await;
     let mut cards = cards.iter();
     if let Some(first) = cards.next() {
-        super::callback::send_with_retry(received, "offers", || {
+        super::callback::send_with_retry(received, what, || {
             let message = render::to_interaction_message(first, answer.private);
-            submit.create_response(ctx, serenity::CreateInteractionResponse::Message(message))
+            respond(serenity::CreateInteractionResponse::Message(message))
         })
         .await?;
     }
     for card in cards {
-        submit
-            .create_followup(ctx, render::to_followup(card, answer.private))
-            .await?;
+        follow_up(render::to_followup(card, answer.private)).await?;
     }
     Ok(())
 }

@@ -52,6 +52,7 @@ pub struct Replies {
     pub estimate_local_range: String,
     pub estimate_prices: String,
     pub estimate_prices_yours: String,
+    pub estimate_prices_asked: String,
     /// Before a comparison of places: how it was made.
     pub comparison_places: String,
     /// Before a comparison of employer types.
@@ -747,6 +748,7 @@ fn placeholders_of(path: &str) -> &'static [&'static str] {
         "comparison_bls" => &["median"],
         "estimate_prices" => &["typical", "place", "rpp", "percent", "year"],
         "estimate_prices_yours" => &["yours", "theirs"],
+        "estimate_prices_asked" => &["yours", "theirs", "place", "rpp", "percent", "year"],
         "comparison_prices" | "card.option_prices" | "card.estimate_prices" => {
             &["typical", "percent"]
         }

@@ -2,7 +2,7 @@
 //! first, then each offer's lines (the same lines a Discord card puts in
 //! one inline field per offer), then the assumptions, each stated once.
 
-use super::words::{Sections, trim_number};
+use super::words::{Sections, share_or_amount, trim_number};
 use crate::compensation::{Lead, OfferComparison, WeighedOffer};
 use crate::domain::{OfferLabel, dollars, grouped, signed_dollars};
 use crate::knowledge::{OffersWords, Replies, fill};
@@ -235,17 +235,6 @@ pub fn offer_lines(w: &OffersWords, offer: &WeighedOffer) -> Vec<String> {
     } else if total.match_pct == 0.0 {
         lines.push(w.no_match.clone());
     }
-    let share_or_amount =
-        |share: Option<f64>, by_share: &str, by_amount: &str, amount: i64| match share {
-            Some(pct) => fill(
-                by_share,
-                &[
-                    ("percent", &trim_number(pct)),
-                    ("amount", &signed_dollars(amount)),
-                ],
-            ),
-            None => fill(by_amount, &[("amount", &signed_dollars(amount))]),
-        };
     if total.bonus > 0 {
         lines.push(share_or_amount(
             total.bonus_pct,

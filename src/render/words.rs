@@ -79,6 +79,22 @@ pub fn sections(reply: &Reply, words: &Replies) -> Sections {
         Content::Estimate(content) => {
             let estimate = &content.estimate;
             let mut main = Vec::new();
+            // "What is 50k in Miami at national prices?": the answer first.
+            if let Some(prices) = content.prices.as_ref().filter(|p| p.asked)
+                && let (Some(theirs), Some(yours)) = (prices.theirs, content.their_pay)
+            {
+                main.push(fill(
+                    &words.estimate_prices_asked,
+                    &[
+                        ("yours", &dollars(yours)),
+                        ("theirs", &dollars(theirs)),
+                        ("place", &prices.place),
+                        ("rpp", &format!("{:.1}", prices.rpp)),
+                        ("percent", &price_percent(prices.rpp)),
+                        ("year", &prices.year.to_string()),
+                    ],
+                ));
+            }
             if let Some(hours) = content.hourly {
                 main.push(in_hourly(&words.estimate_hourly, estimate, hours));
             }
@@ -108,7 +124,9 @@ pub fn sections(reply: &Reply, words: &Replies) -> Sections {
                         ("year", &prices.year.to_string()),
                     ],
                 );
-                if let (Some(theirs), Some(yours)) = (prices.theirs, content.their_pay) {
+                if let (Some(theirs), Some(yours), false) =
+                    (prices.theirs, content.their_pay, prices.asked)
+                {
                     line.push(' ');
                     line.push_str(&fill(
                         &words.estimate_prices_yours,
@@ -869,6 +887,26 @@ fn calculation(words: &Replies, total: &PackageTotal) -> Sections {
         body: lines.join("\n"),
         working_out: Vec::new(),
         notes,
+    }
+}
+
+/// A bonus or profit-sharing line: as a share of pay when it was given as
+/// one ("a 5% bonus, $2,300"), else as the amount alone.
+pub(super) fn share_or_amount(
+    share: Option<f64>,
+    by_share: &str,
+    by_amount: &str,
+    amount: i64,
+) -> String {
+    match share {
+        Some(pct) => fill(
+            by_share,
+            &[
+                ("percent", &trim_number(pct)),
+                ("amount", &signed_dollars(amount)),
+            ],
+        ),
+        None => fill(by_amount, &[("amount", &signed_dollars(amount))]),
     }
 }
 

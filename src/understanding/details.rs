@@ -438,6 +438,12 @@ impl DetailReader {
         self.read_compared(original, normalized).0
     }
 
+    /// The one place a text names, and nothing else of its details: for
+    /// the parts of a message that hold an offer each.
+    pub fn place(&self, original: &str, normalized: &str) -> Option<Place> {
+        self.location(original, &TokenText::new(normalized)).0
+    }
+
     /// The details, and the places or employer types the message compares
     /// when it names more than one.
     pub fn read_compared(&self, original: &str, normalized: &str) -> (Profile, Alternatives) {

@@ -140,6 +140,8 @@ pub struct Facts {
     pub compares_places: bool,
     /// It asks for figures by the hour.
     pub hourly: bool,
+    /// A place is named (a metro, a state, rural).
+    pub names_place: bool,
     /// A dollar figure of yearly pay (or an hourly rate) is in the message.
     pub pay_figure: bool,
     /// A package to add up: a base and a match or bonus.
@@ -310,6 +312,11 @@ pub fn classify(cues: &Cues, facts: &Facts) -> Intent {
     if (facts.compares_two && cues.compare) || (facts.compares_places && facts.pay_word) {
         return Intent::Compare;
     }
+    // "What is 50k in Miami at national prices?": what pay buys there, not
+    // the price of something.
+    if cues.prices && facts.pay_figure && facts.names_place {
+        return Intent::PayFigure;
+    }
     if cues.cost || cues.cost_opener {
         return Intent::Cost;
     }
@@ -357,6 +364,23 @@ mod tests {
         };
         // "How long does the CMAA take and what does it cost?"
         assert_eq!(classify(&cost, &pay), Intent::Cost);
+        // "What is 50k in Miami at national prices?" asks what pay buys.
+        let prices = Cues {
+            prices: true,
+            cost: true,
+            ..Cues::default()
+        };
+        let pay_in_a_place = Facts {
+            pay_figure: true,
+            names_place: true,
+            ..Facts::default()
+        };
+        assert_eq!(classify(&prices, &pay_in_a_place), Intent::PayFigure);
+        let no_place = Facts {
+            pay_figure: true,
+            ..Facts::default()
+        };
+        assert_eq!(classify(&prices, &no_place), Intent::Cost);
         let judge = Cues {
             judge: true,
             ..Cues::default()

@@ -421,6 +421,7 @@ impl Understander {
             compares_two,
             compares_places: !alternatives.is_empty(),
             hourly: asks_hourly,
+            names_place: profile.location.is_some(),
             pay_figure: pay_figure.is_some(),
             calculation: package.is_calculation()
                 || (package.base.is_none() && package.has_retirement_terms()),
@@ -495,7 +496,7 @@ impl Understander {
         };
         let shared_text = &normalized[..first.start];
         let shared = self.package.read(shared_text);
-        let shared_place = self.details.read(shared_text, shared_text).location;
+        let shared_place = self.details.place(shared_text, shared_text);
         let mut offers: Vec<OfferTerms> = spans
             .iter()
             .map(|span| {
@@ -506,7 +507,7 @@ impl Understander {
                 if package.contribution_pct.is_none() {
                     package.contribution_pct = shared.contribution_pct;
                 }
-                let place = self.details.read(text, text).location;
+                let place = self.details.place(text, text);
                 OfferTerms {
                     label: span.label.clone(),
                     package,
@@ -541,7 +542,7 @@ impl Understander {
         let mut context_state: Option<String> = None;
         for (start, end) in self.offers.place_parts(normalized) {
             let text = &normalized[start..end];
-            let Some(place) = self.details.read(text, text).location else {
+            let Some(place) = self.details.place(text, text) else {
                 continue;
             };
             let package = self.package.read(text);
