@@ -52,7 +52,42 @@ pub struct Config {
     pub knowledge_dir: PathBuf,
     #[serde(default)]
     pub discord: DiscordConfig,
+    #[serde(default)]
+    pub review: ReviewConfig,
+    /// The file this was read from, if any: the review database's default
+    /// place is beside it.
+    #[serde(skip)]
+    pub source: Option<PathBuf>,
 }
+
+/// The `[review]` table: the log of answers and votes for the knowledge
+/// keeper.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct ReviewConfig {
+    /// The SQLite file. Unset: `careerbot.db` beside the config for the
+    /// Discord bot, and no recording for the terminal chat and `ask`.
+    /// A relative path is taken from the config file's folder; `""` turns
+    /// recording off everywhere.
+    pub database: Option<PathBuf>,
+    /// Keep the text of declined, unsure and voted-down questions.
+    pub record_questions: bool,
+    /// Delete rows older than this many days (at startup and once a day).
+    pub retention_days: u32,
+}
+
+impl Default for ReviewConfig {
+    fn default() -> ReviewConfig {
+        ReviewConfig {
+            database: None,
+            record_questions: true,
+            retention_days: 90,
+        }
+    }
+}
+
+/// The review database's name when none is configured.
+pub const DEFAULT_DATABASE: &str = "careerbot.db";
 
 /// The `[discord]` table: everything the Discord front end needs.
 #[derive(Debug, Clone, Deserialize)]
@@ -176,6 +211,8 @@ impl Default for Config {
         Config {
             knowledge_dir: default_knowledge_dir(),
             discord: DiscordConfig::default(),
+            review: ReviewConfig::default(),
+            source: None,
         }
     }
 }
@@ -223,7 +260,30 @@ impl Config {
                 path.display()
             ))
         })?;
-        Config::parse(&text, path)
+        let mut config = Config::parse(&text, path)?;
+        config.source = Some(path.to_path_buf());
+        Ok(config)
+    }
+
+    /// Where to record answers, if anywhere: the configured database, or
+    /// for the Discord bot (`by_default`) `careerbot.db` beside the config.
+    pub fn review_settings(&self, by_default: bool) -> Option<crate::review::ReviewSettings> {
+        let folder = (self.source.as_deref())
+            .and_then(Path::parent)
+            .unwrap_or(Path::new(""));
+        let database = match &self.review.database {
+            // `database = ""`: recording off, for the Discord bot too.
+            Some(path) if path.as_os_str().is_empty() => return None,
+            Some(path) if path.is_absolute() => path.clone(),
+            Some(path) => folder.join(path),
+            None if by_default => folder.join(DEFAULT_DATABASE),
+            None => return None,
+        };
+        Some(crate::review::ReviewSettings {
+            database,
+            record_questions: self.review.record_questions,
+            retention_days: self.review.retention_days,
+        })
     }
 
     /// Checks that need several keys at once; each names its key.
@@ -271,6 +331,13 @@ impl Config {
         if discord.memory_users == 0 {
             return fail("discord.memory_users", "must be at least 1".into());
         }
+        if self.review.retention_days == 0 {
+            return fail(
+                "review.retention_days",
+                "must be at least 1 (to record nothing, set `database = \"\"`)".into(),
+            );
+        }
+
         Ok(())
     }
 

@@ -42,6 +42,31 @@ pub struct Explanation {
     pub off_topic_first: bool,
 }
 
+/// Below this ranking confidence, no entry is close enough to suggest a
+/// question's phrasing for.
+const SUGGEST_CONFIDENCE: f64 = 0.2;
+
+/// What to do about a question careerbot declined or was unsure of.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case", tag = "action")]
+pub enum Suggestion {
+    /// Add the question as a phrasing of this entry.
+    AddPhrasing { topic: String, file: String },
+    /// It is outside the role: nothing to do.
+    OffTopic,
+    /// Nothing close: consider a new entry.
+    NewEntry,
+}
+
+/// An entry's file as the knowledge keeper knows it: `knowledge/pay.toml`.
+fn entry_file(entry: &crate::knowledge::Entry) -> String {
+    let name = entry.file.file_name().map_or_else(
+        || entry.file.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    format!("knowledge/{name}")
+}
+
 /// The answering engine, built once from a knowledge base.
 pub struct Engine {
     kb: KnowledgeBase,
@@ -229,6 +254,37 @@ impl Engine {
             off_topic_first: ranking
                 .best()
                 .is_some_and(|b| matches!(b.candidate, Candidate::OffTopic(_))),
+        }
+    }
+
+    /// A question as the review log may keep it: normalized, with every
+    /// number and place masked, so no detail a person gave is stored.
+    pub fn redacted(&self, question: &str) -> String {
+        self.understander.redacted(question)
+    }
+
+    /// What the knowledge keeper could do about a question careerbot
+    /// declined or was unsure of, judged by the matcher that answers.
+    pub fn suggest(&self, question: &str) -> Suggestion {
+        let reply = self.answer(question);
+        if reply.kind == ReplyKind::OutOfScope {
+            return Suggestion::OffTopic;
+        }
+        let understood = self.understand(question);
+        let ranking = answer::rank(self, &understood, &[]);
+        let closest = (ranking.scored.iter())
+            .find_map(|s| match s.candidate {
+                Candidate::Entry(i) => Some(&self.kb.entries[i]),
+                Candidate::OffTopic(_) => None,
+            })
+            .filter(|_| ranking.confidence >= SUGGEST_CONFIDENCE);
+        match (closest, ranking.best().map(|b| b.candidate)) {
+            (_, Some(Candidate::OffTopic(_))) => Suggestion::OffTopic,
+            (Some(entry), _) => Suggestion::AddPhrasing {
+                topic: entry.id.clone(),
+                file: entry_file(entry),
+            },
+            (None, _) => Suggestion::NewEntry,
         }
     }
 

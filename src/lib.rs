@@ -47,6 +47,7 @@ pub mod knowledge;
 pub mod matching;
 pub mod render;
 pub mod reply;
+pub mod review;
 pub mod sessions;
 pub mod terminal;
 pub mod understanding;

@@ -9,6 +9,7 @@ use careerbot::discord::client::{self as discord, StartError};
 use careerbot::engine::{Field, ProfileError, ProfileInput};
 use careerbot::knowledge::{KnowledgeBase, KnowledgeError};
 use careerbot::render::{json, text};
+use careerbot::review::{Answered, FrontEnd, Recorder, Review, ReviewOptions, Store};
 use clap::{Parser, Subcommand};
 use std::io::{BufRead, Write};
 use std::path::{Path, PathBuf};
@@ -99,6 +100,20 @@ enum Command {
         #[arg(num_args = 0..)]
         question: Vec<String>,
     },
+    /// What people asked that careerbot declined or was unsure of, grouped
+    /// with what to add where, and the 👍/👎 votes by topic, from the
+    /// review database.
+    Review {
+        /// How far back: "7d" (days), "2w" (weeks) or a number of days.
+        #[arg(long, value_name = "AGE", default_value = "7d", value_parser = parse_since)]
+        since: u32,
+        /// Print the review as JSON.
+        #[arg(long)]
+        json: bool,
+        /// The database (instead of `[review] database` in the config).
+        #[arg(long, value_name = "PATH")]
+        database: Option<PathBuf>,
+    },
     /// Show how a question is understood and which topics it matches.
     Explain {
         #[arg(required = true, num_args = 1..)]
@@ -173,12 +188,23 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
         }
         None | Some(Command::Chat) => {
             let engine = load()?;
-            chat(&engine, &config)?;
+            let recorder = start_recorder(&config);
+            chat(&engine, &config, recorder.as_ref())?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Ask { json, question }) => {
             let engine = load()?;
-            ask(&engine, json, &question)?;
+            let recorder = start_recorder(&config);
+            ask(&engine, json, &question, recorder.as_ref())?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Review {
+            since,
+            json,
+            database,
+        }) => {
+            let engine = load()?;
+            review(&engine, &config, since, json, database)?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Topics { json }) => {
@@ -409,15 +435,106 @@ fn explain(engine: &Engine, question: &str) -> Result<(), Failure> {
     Ok(())
 }
 
-fn chat(engine: &Engine, config: &Config) -> Result<(), Failure> {
-    careerbot::terminal::chat(engine, config.token().is_some())?;
+fn chat(engine: &Engine, config: &Config, recorder: Option<&Recorder>) -> Result<(), Failure> {
+    careerbot::terminal::chat(engine, config.token().is_some(), recorder)?;
     Ok(())
 }
 
-fn ask(engine: &Engine, as_json: bool, question: &[String]) -> Result<(), Failure> {
+/// The recorder for the chat and `ask`, when a database is configured. A
+/// database that cannot be used is said once; answering goes on without.
+fn start_recorder(config: &Config) -> Option<Recorder> {
+    let settings = config.review_settings(false)?;
+    match Recorder::start(&settings) {
+        Ok(recorder) => Some(recorder),
+        Err(error) => {
+            eprintln!("careerbot: {error}. Answering without recording.");
+            None
+        }
+    }
+}
+
+/// `careerbot review`.
+fn review(
+    engine: &Engine,
+    config: &Config,
+    days: u32,
+    as_json: bool,
+    database: Option<PathBuf>,
+) -> Result<(), Failure> {
+    let path = match database {
+        Some(path) => path,
+        None => match config.review_settings(true) {
+            Some(settings) => settings.database,
+            None => {
+                return Err(Failure::Usage(text::strip_bold(
+                    &engine.knowledge().replies.review.off,
+                )));
+            }
+        },
+    };
+    if !path.exists() {
+        return Err(Failure::Usage(format!(
+            "no review database at {}: it is made when the bot (or a chat with `[review] database` set) first answers. Pass --database PATH to read another",
+            path.display()
+        )));
+    }
+    let store = Store::open(&path).map_err(|e| Failure::Usage(e.to_string()))?;
+    let options = ReviewOptions {
+        days,
+        now: careerbot::review::recorder::unix_now(),
+        top: usize::MAX,
+    };
+    let review =
+        Review::build(engine, &store, options).map_err(|e| Failure::Usage(e.to_string()))?;
+    let mut out = std::io::stdout().lock();
+    if as_json {
+        writeln!(out, "{}", review.to_json())?;
+    } else {
+        writeln!(
+            out,
+            "{}",
+            text::strip_bold(&review.to_text(&engine.knowledge().replies))
+        )?;
+    }
+    Ok(())
+}
+
+/// `--since 7d`, `2w`, `30`: a number of days.
+fn parse_since(text: &str) -> Result<u32, String> {
+    let text = text.trim().to_lowercase();
+    let (number, scale) = match text.strip_suffix('w') {
+        Some(weeks) => (weeks, 7),
+        None => (text.strip_suffix('d').unwrap_or(&text), 1),
+    };
+    match number.trim().parse::<u32>() {
+        Ok(n) if n >= 1 => n
+            .checked_mul(scale)
+            .ok_or_else(|| format!("{text:?} is too long ago")),
+        _ => Err(format!(
+            "{text:?} is not an age: write a number of days or weeks, such as 7d or 2w"
+        )),
+    }
+}
+
+fn ask(
+    engine: &Engine,
+    as_json: bool,
+    question: &[String],
+    recorder: Option<&Recorder>,
+) -> Result<(), Failure> {
     let mut out = std::io::stdout().lock();
     let answer = |q: &str, out: &mut std::io::StdoutLock| -> std::io::Result<()> {
+        let started = std::time::Instant::now();
         let reply = engine.answer(q);
+        if let Some(recorder) = recorder {
+            recorder.answered(Answered {
+                front_end: FrontEnd::Ask,
+                reply: &reply,
+                question: engine.redacted(q),
+                latency: started.elapsed(),
+                votable: false,
+            });
+        }
         if as_json {
             writeln!(
                 out,

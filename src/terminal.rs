@@ -9,8 +9,10 @@
 
 use crate::knowledge::TerminalWords;
 use crate::render::text;
+use crate::review::{Answered, FrontEnd, Recorder};
 use crate::{Conversation, Engine};
 use std::io::{BufRead, IsTerminal, Write};
+use std::time::Instant;
 
 /// The widest a reply is wrapped, however wide the terminal: long lines
 /// are hard to read.
@@ -26,9 +28,24 @@ pub fn is_goodbye(message: &str) -> bool {
 
 /// A reply as the terminal prints it: the engine's text, with the chat's
 /// own help after the help topic, wrapped to `width` columns when given.
-pub fn reply_text(engine: &Engine, conversation: &mut Conversation, message: &str) -> String {
+pub fn reply_text(
+    engine: &Engine,
+    conversation: &mut Conversation,
+    message: &str,
+    recorder: Option<&Recorder>,
+) -> String {
     let replies = &engine.knowledge().replies;
+    let started = Instant::now();
     let reply = conversation.ask(engine, message);
+    if let Some(recorder) = recorder {
+        recorder.answered(Answered {
+            front_end: FrontEnd::Chat,
+            reply: &reply,
+            question: engine.redacted(message),
+            latency: started.elapsed(),
+            votable: false,
+        });
+    }
     let mut out = text::to_text(&reply, replies);
     if reply.topic.as_deref() == Some(HELP_TOPIC) {
         out.push('\n');
@@ -64,12 +81,17 @@ pub fn wrap(text: &str, width: usize) -> String {
 
 /// Run the chat until the person leaves. `token_configured` says which
 /// line the welcome ends with.
-pub fn chat(engine: &Engine, token_configured: bool) -> std::io::Result<()> {
+/// With a `recorder`, every answer is recorded for the review.
+pub fn chat(
+    engine: &Engine,
+    token_configured: bool,
+    recorder: Option<&Recorder>,
+) -> std::io::Result<()> {
     let words = &engine.knowledge().replies.terminal;
     if std::io::stdin().is_terminal() && std::io::stdout().is_terminal() {
-        interactive(engine, words, token_configured)
+        interactive(engine, words, token_configured, recorder)
     } else {
-        piped(engine)
+        piped(engine, recorder)
     }
 }
 
@@ -91,6 +113,7 @@ fn interactive(
     engine: &Engine,
     words: &TerminalWords,
     token_configured: bool,
+    recorder: Option<&Recorder>,
 ) -> std::io::Result<()> {
     let mut out = std::io::stdout().lock();
     writeln!(
@@ -102,7 +125,7 @@ fn interactive(
     let mut editor = match rustyline::DefaultEditor::new() {
         Ok(editor) => editor,
         // No line editing here (an odd terminal): read plainly instead.
-        Err(_) => return piped(engine),
+        Err(_) => return piped(engine, recorder),
     };
     let mut conversation = Conversation::new();
     loop {
@@ -117,7 +140,7 @@ fn interactive(
                 }
                 // History in memory only: it holds what people said.
                 let _ = editor.add_history_entry(message);
-                let text = reply_text(engine, &mut conversation, message);
+                let text = reply_text(engine, &mut conversation, message, recorder);
                 println!("\n{}", wrap(&text, width()));
             }
             // Ctrl-D and Ctrl-C end the chat; rustyline has left the cursor
@@ -134,7 +157,7 @@ fn interactive(
     Ok(())
 }
 
-fn piped(engine: &Engine) -> std::io::Result<()> {
+fn piped(engine: &Engine, recorder: Option<&Recorder>) -> std::io::Result<()> {
     let mut out = std::io::stdout().lock();
     let mut conversation = Conversation::new();
     let stdin = std::io::stdin();
@@ -150,7 +173,7 @@ fn piped(engine: &Engine) -> std::io::Result<()> {
         if is_goodbye(message) {
             break;
         }
-        let text = reply_text(engine, &mut conversation, message);
+        let text = reply_text(engine, &mut conversation, message, recorder);
         writeln!(out, "\n{text}")?;
     }
     Ok(())

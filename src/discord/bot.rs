@@ -14,6 +14,7 @@ use crate::config::DiscordConfig;
 use crate::engine::Engine;
 use crate::knowledge::{KnowledgeError, fill};
 use crate::reply::{Reply, ReplyKind};
+use crate::review::{Answered, FrontEnd, Recorder};
 use crate::sessions::{RateLimit, SessionSettings, Sessions};
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, PoisonError, RwLock};
@@ -85,6 +86,8 @@ pub struct Answer {
     pub private: bool,
     /// Which part of the reply to show.
     pub view: View,
+    /// The reference its 👍/👎 buttons carry, when answers are recorded.
+    pub vote: Option<i64>,
 }
 
 impl Answer {
@@ -93,6 +96,7 @@ impl Answer {
             reply,
             private: false,
             view: View::Card,
+            vote: None,
         }
     }
 
@@ -101,6 +105,7 @@ impl Answer {
             reply,
             private: true,
             view: View::Card,
+            vote: None,
         }
     }
 }
@@ -157,6 +162,8 @@ pub struct Bot {
     kept: Mutex<lru::LruCache<u64, Reply>>,
     /// One reload at a time; a second waits rather than racing the first.
     reloading: Mutex<()>,
+    /// Records answers and votes for the review, when it is on.
+    recorder: Option<Recorder>,
     pub settings: BotSettings,
 }
 
@@ -169,7 +176,51 @@ impl Bot {
                 std::num::NonZeroUsize::new(KEPT_REPLIES).unwrap_or(std::num::NonZeroUsize::MIN),
             )),
             reloading: Mutex::new(()),
+            recorder: None,
             settings,
+        }
+    }
+
+    /// Record answers and votes with `recorder`.
+    pub fn with_recorder(mut self, recorder: Option<Recorder>) -> Bot {
+        self.recorder = recorder;
+        self
+    }
+
+    /// The recorder, when answers are recorded.
+    pub fn recorder(&self) -> Option<&Recorder> {
+        self.recorder.as_ref()
+    }
+
+    /// This week's review, its top ten question groups, in words; or why
+    /// there is none.
+    pub fn review_text(&self) -> String {
+        let engine = self.engine();
+        let words = &engine.knowledge().replies;
+        let Some(recorder) = &self.recorder else {
+            return words.review.off.clone();
+        };
+        recorder.flush();
+        let options = crate::review::ReviewOptions {
+            days: 7,
+            now: crate::review::recorder::unix_now(),
+            top: 10,
+        };
+        let built = crate::review::Store::open(recorder.path())
+            .and_then(|store| crate::review::Review::build(&engine, &store, options));
+        match built {
+            Ok(review) => review.to_text(words),
+            Err(error) => {
+                tracing::error!("/review: {error}");
+                error.to_string()
+            }
+        }
+    }
+
+    /// A 👍 or 👎 from `user` on the answer in `message`.
+    pub fn vote(&self, user: UserId, message: u64, answer_ref: i64, helpful: bool) {
+        if let Some(recorder) = &self.recorder {
+            recorder.voted(user, message, answer_ref, helpful);
         }
     }
 
@@ -190,12 +241,28 @@ impl Bot {
             _ => None,
         };
         let via = request.name();
-        let answer = self.answer(user, request, now);
+        // Only a question in words has text to keep for the review.
+        let asked = match (&request, &self.recorder) {
+            (Request::Ask { text }, Some(_)) => Some(self.engine().redacted(text)),
+            _ => None,
+        };
+        let recorded = !matches!(request, Request::Details { .. } | Request::Forget);
+        let mut answer = self.answer(user, request, now);
         if answer.view == View::Card
             && render::has_detail_buttons(&answer.reply, &self.engine().knowledge().replies)
         {
             let mut kept = self.kept.lock().unwrap_or_else(PoisonError::into_inner);
             kept.put(render::reply_key(&answer.reply), answer.reply.clone());
+        }
+        if let (Some(recorder), true) = (&self.recorder, recorded) {
+            let votable = answer.reply.kind != ReplyKind::Notice && answer.view == View::Card;
+            answer.vote = recorder.answered(Answered {
+                front_end: FrontEnd::Discord,
+                reply: &answer.reply,
+                question: asked.unwrap_or_default(),
+                latency: started.elapsed(),
+                votable,
+            });
         }
         let reply = &answer.reply;
         tracing::info!(
@@ -234,6 +301,7 @@ impl Bot {
                     reply,
                     private,
                     view: View::Card,
+                    vote: None,
                 }
             }
             Request::Salary(form) => {
@@ -279,6 +347,7 @@ impl Bot {
                         reply,
                         private: true,
                         view,
+                        vote: None,
                     },
                     None => {
                         let words = &engine.knowledge().replies.card;

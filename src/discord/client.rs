@@ -201,6 +201,23 @@ pub async fn run(config: &Config, knowledge_dir: PathBuf) -> Result<(), StartErr
     serve(config, knowledge_dir, wait_for_shutdown()).await
 }
 
+/// The review recorder, when it is on (by default `careerbot.db` beside
+/// the config). A database that cannot be used is logged once, with its
+/// path and what to do; the bot answers on without recording.
+fn start_recorder(config: &Config) -> Option<crate::review::Recorder> {
+    let settings = config.review_settings(true)?;
+    match crate::review::Recorder::start(&settings) {
+        Ok(recorder) => {
+            tracing::info!(database = %settings.database.display(), "recording answers for the review");
+            Some(recorder)
+        }
+        Err(error) => {
+            tracing::error!("{error}. Answering without recording.");
+            None
+        }
+    }
+}
+
 /// Connect and serve until `stop` completes (a signal, or a test's say-so),
 /// then shut every shard down cleanly.
 pub async fn serve(
@@ -215,10 +232,13 @@ pub async fn serve(
     tracing::info!(user = %me.name, id = me.id.get(), "token accepted");
 
     let commands = commands::all(engine.knowledge());
-    let bot = Arc::new(Bot::new(
-        engine,
-        BotSettings::from_config(&config.discord, knowledge_dir),
-    ));
+    let bot = Arc::new(
+        Bot::new(
+            engine,
+            BotSettings::from_config(&config.discord, knowledge_dir),
+        )
+        .with_recorder(start_recorder(config)),
+    );
     let discord = config.discord.clone();
     let setup_bot = bot.clone();
     let framework = poise::Framework::builder()
@@ -434,7 +454,7 @@ async fn on_message(
         Request::Ask { text },
         Instant::now(),
     );
-    for (i, card) in commands::cards(bot, answer.reply, answer.view)
+    for (i, card) in commands::cards(bot, answer.reply, answer.view, answer.vote)
         .await
         .iter()
         .enumerate()
@@ -453,6 +473,30 @@ async fn on_button(
     bot: &Data,
     click: &serenity::ComponentInteraction,
 ) -> Result<(), Error> {
+    if let Some((answer_ref, helpful)) = render::vote_of_button(&click.data.custom_id) {
+        bot.vote(
+            click.user.id.get(),
+            click.message.id.get(),
+            answer_ref,
+            helpful,
+        );
+        let engine = bot.engine();
+        let thanks = crate::reply::Reply::simple(
+            crate::reply::ReplyKind::Notice,
+            "",
+            engine.knowledge().replies.review.thanks.clone(),
+        );
+        let received = Instant::now();
+        let cards = render::layout(&thanks, &engine.knowledge().replies);
+        if let Some(card) = cards.first() {
+            super::callback::send_with_retry(received, "vote", || {
+                let message = render::to_interaction_message(card, true);
+                click.create_response(ctx, serenity::CreateInteractionResponse::Message(message))
+            })
+            .await?;
+        }
+        return Ok(());
+    }
     let request = if let Some(topic) = render::topic_of_button(&click.data.custom_id) {
         Request::Topic {
             id: topic.to_string(),
@@ -511,7 +555,7 @@ where
     R: Future<Output = Result<(), serenity::Error>>,
     F: Future<Output = Result<serenity::Message, serenity::Error>>,
 {
-    let cards = commands::cards(bot, answer.reply, answer.view).await;
+    let cards = commands::cards(bot, answer.reply, answer.view, answer.vote).await;
     let mut cards = cards.iter();
     if let Some(first) = cards.next() {
         super::callback::send_with_retry(received, what, || {

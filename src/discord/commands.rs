@@ -35,6 +35,7 @@ pub fn all(kb: &KnowledgeBase) -> Vec<Command> {
         offers(),
         forget(),
         reload(),
+        review(),
     ];
     for command in &mut commands {
         if command.name == "salary" {
@@ -104,8 +105,9 @@ pub async fn respond(ctx: Context<'_>, request: Request) -> Result<(), Error> {
         reply,
         private,
         view,
+        vote,
     } = bot.handle(user, request, received);
-    let cards = cards(&bot, reply, view).await;
+    let cards = cards(&bot, reply, view, vote).await;
     let poise::Context::Application(app) = ctx else {
         for card in &cards {
             ctx.send(render::to_poise_reply(card, private)).await?;
@@ -135,8 +137,18 @@ pub async fn respond(ctx: Context<'_>, request: Request) -> Result<(), Error> {
 
 /// The messages for a view of a reply; an estimate's card gets its chart,
 /// drawn on a blocking thread so other people's answers are not held up.
-pub async fn cards(bot: &Data, reply: Reply, view: render::View) -> Vec<render::Card> {
-    let mut cards = render::layout_view(&reply, &bot.engine().knowledge().replies, view);
+pub async fn cards(
+    bot: &Data,
+    reply: Reply,
+    view: render::View,
+    vote: Option<i64>,
+) -> Vec<render::Card> {
+    let engine = bot.engine();
+    let mut cards = render::layout_view(&reply, &engine.knowledge().replies, view);
+    // The votes go under the last card, where the answer ends.
+    if let (Some(answer_ref), Some(last)) = (vote, cards.last_mut()) {
+        render::add_vote_buttons(last, answer_ref, &engine.knowledge().replies.review);
+    }
     let charted = reply.estimate().is_some() || matches!(reply.content, Content::Offers(_));
     if charted && view == render::View::Card {
         let bot = bot.clone();
@@ -354,13 +366,40 @@ pub fn application_commands(
     (commands.iter())
         .filter_map(|command| {
             let builder = command.create_as_slash_command()?;
-            Some(if command.name == RELOAD {
+            Some(if command.name == RELOAD || command.name == REVIEW {
                 builder.default_member_permissions(serenity::Permissions::empty())
             } else {
                 builder
             })
         })
         .collect()
+}
+
+/// The name of the command that shows the review.
+pub const REVIEW: &str = "review";
+
+/// This week's top questions I could not answer, and what to add (for those who may /reload)
+#[poise::command(slash_command)]
+pub async fn review(ctx: Context<'_>) -> Result<(), Error> {
+    let bot = ctx.data().clone();
+    let roles: Vec<u64> = match ctx.author_member().await {
+        Some(member) => member.roles.iter().map(|r| r.get()).collect(),
+        None => Vec::new(),
+    };
+    let engine = bot.engine();
+    let text = if !bot.may_reload(ctx.author().id.get(), &roles) {
+        engine.knowledge().replies.review.not_allowed.clone()
+    } else {
+        // Reading the database can wait on another process's lock:
+        // acknowledge first, and read off the async threads.
+        ctx.defer_ephemeral().await?;
+        tokio::task::spawn_blocking(move || bot.review_text()).await?
+    };
+    let reply = crate::reply::Reply::simple(crate::reply::ReplyKind::Notice, "", text);
+    for card in render::layout(&reply, &engine.knowledge().replies) {
+        ctx.send(render::to_poise_reply(&card, true)).await?;
+    }
+    Ok(())
 }
 
 /// The name of the command that reloads the knowledge.

@@ -657,6 +657,38 @@ pub fn buttons(suggestions: &[TopicLink]) -> Vec<Button> {
         .collect()
 }
 
+/// The prefix of the 👍/👎 buttons' `custom_id`s; the answer's reference
+/// follows, in hex.
+pub const VOTE_PREFIX: &str = "vote:";
+
+/// Give a card the 👍/👎 pair for the answer with `answer_ref`, in the same
+/// row as its other buttons. Where the row is full, they take its last two
+/// places.
+pub fn add_vote_buttons(card: &mut Card, answer_ref: i64, words: &crate::knowledge::ReviewWords) {
+    let room = limits::BUTTONS_PER_ROW - 2;
+    if card.buttons.len() > room {
+        card.buttons.truncate(room);
+    }
+    for (way, label) in [("up", &words.vote_up), ("down", &words.vote_down)] {
+        card.buttons.push(Button {
+            custom_id: format!("{VOTE_PREFIX}{way}:{answer_ref:x}"),
+            label: truncate(label, limits::BUTTON_LABEL),
+        });
+    }
+}
+
+/// The answer a 👍/👎 button is for, and whether it was 👍.
+pub fn vote_of_button(custom_id: &str) -> Option<(i64, bool)> {
+    let rest = custom_id.strip_prefix(VOTE_PREFIX)?;
+    let (helpful, reference) = match rest.split_once(':')? {
+        ("up", reference) => (true, reference),
+        ("down", reference) => (false, reference),
+        _ => return None,
+    };
+    let reference = i64::from_str_radix(reference, 16).ok()?;
+    Some((reference, helpful))
+}
+
 /// The topic a button opens, from its `custom_id`.
 pub fn topic_of_button(custom_id: &str) -> Option<&str> {
     custom_id

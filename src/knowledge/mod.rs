@@ -44,8 +44,8 @@ pub use places::{PlaceAlias, PlaceNames};
 pub use prices::{PriceLevel, PriceLevels};
 pub use problems::{KnowledgeError, Problem};
 pub use replies::{
-    CalculationParts, ChartWords, FormErrors, OffersWords, Replies, Shortcut, Suggestions,
-    TerminalWords, Titles, fill,
+    CalculationParts, ChartWords, FormErrors, OffersWords, Replies, ReviewWords, Shortcut,
+    Suggestions, TerminalWords, Titles, fill,
 };
 pub use salary_model::{
     Certification, CertificationRules, EducationLevel, EmployerType, ExperienceBand, GuideMetro,

@@ -101,6 +101,8 @@ pub struct Replies {
     pub calculation: CalculationWords,
     /// Job offers side by side.
     pub offers: OffersWords,
+    /// `careerbot review`, `/review` and the vote buttons.
+    pub review: ReviewWords,
     /// Entities side by side.
     pub compare: CompareWords,
     /// A pay figure placed on the national range.
@@ -267,6 +269,35 @@ pub struct CalculationWords {
     pub assumed_contribution: String,
     pub assumed_base: String,
     pub no_base: String,
+}
+
+/// The review of what people asked, for the knowledge keeper, and the
+/// vote buttons' replies.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReviewWords {
+    pub title: String,
+    pub empty: String,
+    pub days_heading: String,
+    pub day: String,
+    pub votes_heading: String,
+    pub votes_line: String,
+    pub groups_heading: String,
+    pub group_topic: String,
+    pub group_off_topic: String,
+    pub group_no_topic: String,
+    pub question: String,
+    pub add_phrasing: String,
+    pub off_topic: String,
+    pub new_entry: String,
+    pub unhelpful_heading: String,
+    pub unhelpful_topic: String,
+    pub no_topic: String,
+    pub thanks: String,
+    pub vote_up: String,
+    pub vote_down: String,
+    pub off: String,
+    pub not_allowed: String,
 }
 
 /// The lines of job offers side by side.
@@ -807,6 +838,14 @@ fn placeholders_of(path: &str) -> &'static [&'static str] {
         "describe.pending" => &["name"],
         "describe.rural_in" => &["state"],
         "offers.lettered" => &["noun", "mark"],
+        "review.title" => &["days", "from", "to", "database"],
+        "review.day" => &["date", "answered", "declined", "unsure"],
+        "review.votes_line" => &["topic", "up", "down"],
+        "review.group_topic" => &["topic", "file", "count"],
+        "review.group_off_topic" | "review.group_no_topic" => &["count"],
+        "review.question" => &["count", "text"],
+        "review.add_phrasing" => &["topic", "file"],
+        "review.unhelpful_topic" => &["topic", "count"],
         "offers.ordered" => &["ordinal", "noun"],
         "offers.named_the" => &["name"],
         "offers.at_place" => &["place"],

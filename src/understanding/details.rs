@@ -438,6 +438,32 @@ impl DetailReader {
         self.read_compared(original, normalized).0
     }
 
+    /// A normalized text with what would tell about a person masked: every
+    /// place name as `[place]`, every token with a digit as `#`. What the
+    /// review keeps of a question. (Lowercase state codes stay: "in", "me"
+    /// and "or" are words far more often.)
+    pub fn redacted(&self, normalized: &str) -> String {
+        let text = TokenText::new(normalized);
+        let places = self.places.find_longest(&text);
+        let mut words: Vec<&str> = Vec::with_capacity(text.tokens.len());
+        let mut i = 0;
+        while i < text.tokens.len() {
+            if let Some(found) = places.iter().find(|f| f.start == i) {
+                words.push("[place]");
+                i = found.end.max(i + 1);
+                continue;
+            }
+            let token = text.tokens[i].as_str();
+            if token.bytes().any(|b| b.is_ascii_digit()) {
+                words.push("#");
+            } else {
+                words.push(token);
+            }
+            i += 1;
+        }
+        words.join(" ")
+    }
+
     /// The one place a text names, and nothing else of its details: for
     /// the parts of a message that hold an offer each.
     pub fn place(&self, original: &str, normalized: &str) -> Option<Place> {

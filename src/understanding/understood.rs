@@ -478,6 +478,12 @@ impl Understander {
             .any(|t| self.negations.iter().any(|n| n == t))
     }
 
+    /// A message as the review keeps it: normalized, places and numbers
+    /// masked.
+    pub fn redacted(&self, text: &str) -> String {
+        self.details.redacted(&normalize(text))
+    }
+
     /// The details in a piece of text, such as a form field ("Boston",
     /// "CMAA, CPCT"), without answering it.
     pub fn read_profile(&self, text: &str) -> Profile {

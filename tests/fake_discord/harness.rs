@@ -122,16 +122,22 @@ pub async fn assert_answered(fake: &FakeDiscord, id: u64, sent: Instant) -> Dura
 }
 
 /// The config a test bot runs with: the fake's address, one shard, no rate
-/// limit (unless `extra` sets one), commands registered on start; `extra`
-/// adds `[discord]` keys.
+/// limit (unless `extra` sets one), commands registered on start, no
+/// review log (unless `extra` has a `[review]` table); `extra` adds
+/// `[discord]` keys, then any tables of its own.
 pub fn config_for(fake: &FakeDiscord, extra: &str) -> Config {
     let no_limit = if extra.contains("rate_limit_questions") {
         ""
     } else {
         "rate_limit_questions = 0\n"
     };
+    let no_review = if extra.contains("[review]") {
+        ""
+    } else {
+        "[review]\ndatabase = \"\"\n"
+    };
     let text = format!(
-        "[discord]\ntoken = \"{TOKEN}\"\napi_base = \"{}\"\nshards = 1\nregister_on_start = true\n{no_limit}{extra}\n",
+        "[discord]\ntoken = \"{TOKEN}\"\napi_base = \"{}\"\nshards = 1\nregister_on_start = true\n{no_limit}{extra}\n{no_review}",
         fake.api_base()
     );
     Config::parse(&text, Path::new("fake-discord.toml")).expect("the test config parses")
