@@ -16,7 +16,9 @@
 //! how many were wrong or missing (there should be none).
 //!
 //! Run: `cargo bench --bench discord_load`. Targets: ≥ 2,000 interactions/s,
-//! p99 ≤ 10 ms on a 2-core machine.
+//! p99 ≤ 10 ms on a 2-core machine. `cargo bench --bench discord_load --
+//! --record` runs the same with the review log on (an SQLite file in the
+//! system's temp folder), to compare.
 
 #[path = "../tests/fake_discord/mod.rs"]
 mod fake_discord;
@@ -41,7 +43,17 @@ fn main() {
         .expect("a tokio runtime");
     runtime.block_on(async {
         let fake = FakeDiscord::start_with_heartbeat(DISCORD_HEARTBEAT_INTERVAL).await;
-        let (bot, _) = RunningBot::start_ready(&fake, "").await;
+        let record = std::env::args().any(|a| a == "--record");
+        let database = std::env::temp_dir().join(format!("careerbot-bench-{}.db", std::process::id()));
+        let extra = match record {
+            true => format!("[review]\ndatabase = {:?}\n", database.display().to_string()),
+            false => String::new(),
+        };
+        let (bot, _) = RunningBot::start_ready(&fake, &extra).await;
+        println!(
+            "review log: {}",
+            if record { "on" } else { "off (--record turns it on)" }
+        );
         let workload = Workload::new(&fake);
         println!(
             "careerbot Discord load bench: {} kinds of interaction, {USERS} users, {cores} core(s)",
@@ -100,6 +112,11 @@ fn main() {
         }
         println!("{answered} interactions in all, every one answered once and correctly");
         bot.stop().await;
+        if record {
+            for suffix in ["", "-wal", "-shm"] {
+                let _ = std::fs::remove_file(format!("{}{suffix}", database.display()));
+            }
+        }
     });
 }
 

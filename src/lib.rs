@@ -19,6 +19,7 @@
 //! - [`engine`]: one message in, one [`Reply`] out.
 //! - [`conversation`]: remembered details across messages.
 //! - [`render`]: the reply in words, as text, JSON, Discord embeds.
+//! - [`review`]: the review log of answers and votes, and its report.
 //! - [`terminal`] and [`discord`]: the front ends.
 //!
 //! ```

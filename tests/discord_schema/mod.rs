@@ -184,7 +184,7 @@ pub fn assert_message_limits(message: &Value) {
 }
 
 /// The commands the bot must register.
-pub const COMMANDS: [&str; 14] = [
+pub const COMMANDS: [&str; 15] = [
     "ask",
     "salary",
     "certs",
@@ -199,4 +199,5 @@ pub const COMMANDS: [&str; 14] = [
     "help",
     "forget",
     "reload",
+    "review",
 ];

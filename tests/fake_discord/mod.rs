@@ -925,7 +925,7 @@ impl FakeDiscord {
 
     // ----- Payloads --------------------------------------------------------
 
-    fn next_snowflake(&self) -> u64 {
+    pub fn next_snowflake(&self) -> u64 {
         self.shared.update(State::snowflake)
     }
 
@@ -1065,8 +1065,20 @@ impl FakeDiscord {
     /// A click (type 3) on a button with `custom_id`, on an earlier message
     /// of the bot that carries that button.
     pub fn button_click(&self, custom_id: &str, user: u64, place: Place) -> Value {
-        let channel = place.channel_id(user);
         let message_id = self.next_snowflake();
+        self.button_click_on(custom_id, user, place, message_id)
+    }
+
+    /// A click on a button of the bot's message `message_id`: two clicks
+    /// on one answer share it.
+    pub fn button_click_on(
+        &self,
+        custom_id: &str,
+        user: u64,
+        place: Place,
+        message_id: u64,
+    ) -> Value {
+        let channel = place.channel_id(user);
         let components = json!([{
             "type": 1,
             "components": [{"type": 2, "style": 2, "custom_id": custom_id, "label": "Related topic"}],
