@@ -89,6 +89,7 @@ fn every_kind_of_reply_is_recorded_once() {
             ReplyKind::Offers,
         ),
         ("what's the weather tomorrow?", ReplyKind::OutOfScope),
+        ("asdf qwerty zxcv", ReplyKind::Fallback),
         (
             "how much does a registered nurse make?",
             ReplyKind::OtherRole,
@@ -111,6 +112,7 @@ fn every_kind_of_reply_is_recorded_once() {
             "calculation",
             "offers",
             "out_of_scope",
+            "fallback",
             "other_role",
             "notice"
         ]
@@ -118,8 +120,9 @@ fn every_kind_of_reply_is_recorded_once() {
     assert!(recorded.iter().all(|r| r.front_end == "discord"));
     assert_eq!(recorded[0].topic.as_deref(), Some("role.overview"));
     assert_eq!(recorded[0].latency_us, 40);
-    // Only the declined one keeps its question; a sure answer never does.
+    // Only the declined ones keep their question; a sure answer never does.
     assert_eq!(recorded[0].question, None);
+    assert_eq!(recorded[6].question.as_deref(), Some("asdf qwerty zxcv"));
     assert_eq!(
         recorded[5].question.as_deref(),
         Some("whats the weather tomorrow")
