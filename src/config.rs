@@ -380,14 +380,29 @@ impl Config {
     /// The knowledge folder to use: the configured one if it exists, else
     /// the one in the source tree (so `cargo run` works from anywhere).
     pub fn resolved_knowledge_dir(&self) -> PathBuf {
+        self.knowledge_location().0
+    }
+
+    /// The knowledge folder to use, and why it is that one, in words for
+    /// the startup log line.
+    pub fn knowledge_location(&self) -> (PathBuf, String) {
+        let from = match &self.source {
+            Some(path) => format!("`knowledge_dir` in {}", path.display()),
+            None => "the default `knowledge_dir`".to_string(),
+        };
         if self.knowledge_dir.is_dir() || self.knowledge_dir.is_absolute() {
-            return self.knowledge_dir.clone();
+            return (self.knowledge_dir.clone(), from);
         }
         let bundled = Path::new(env!("CARGO_MANIFEST_DIR")).join(&self.knowledge_dir);
         if bundled.is_dir() {
-            bundled
+            let why = format!(
+                "the build tree's, since {} ({}) is not a folder here; set `knowledge_dir` or pass --knowledge to choose",
+                self.knowledge_dir.display(),
+                from
+            );
+            (bundled, why)
         } else {
-            self.knowledge_dir.clone()
+            (self.knowledge_dir.clone(), from)
         }
     }
 }

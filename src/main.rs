@@ -166,23 +166,28 @@ impl From<std::io::Error> for Failure {
 
 fn run(cli: Cli) -> Result<ExitCode, Failure> {
     let config = Config::load(cli.config.as_deref()).map_err(Failure::Config)?;
-    let knowledge_dir = cli
-        .knowledge
-        .clone()
-        .unwrap_or_else(|| config.resolved_knowledge_dir());
+    let (knowledge_dir, knowledge_why) = match &cli.knowledge {
+        Some(dir) => (dir.clone(), "from --knowledge".to_string()),
+        None => config.knowledge_location(),
+    };
     let load = || Engine::load(&knowledge_dir).map_err(Failure::Knowledge);
     match cli.command {
         None if config.token().is_some() => {
-            discord_runtime(|| discord::run(&config, knowledge_dir.clone()))?;
+            discord_runtime(&knowledge_dir, &knowledge_why, || {
+                discord::run(&config, knowledge_dir.clone())
+            })?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Run) => {
-            discord_runtime(|| discord::run(&config, knowledge_dir.clone()))?;
+            discord_runtime(&knowledge_dir, &knowledge_why, || {
+                discord::run(&config, knowledge_dir.clone())
+            })?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Register { guild }) => {
-            let done =
-                discord_runtime(|| discord::register(&config, knowledge_dir.clone(), guild))?;
+            let done = discord_runtime(&knowledge_dir, &knowledge_why, || {
+                discord::register(&config, knowledge_dir.clone(), guild)
+            })?;
             println!("{done}");
             Ok(ExitCode::SUCCESS)
         }
@@ -278,17 +283,24 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
 }
 
 /// Run a Discord task on a tokio runtime, with logging to stderr
-/// (`RUST_LOG` adjusts it; the default is careerbot's own info lines).
+/// (`RUST_LOG` adjusts it; the default is careerbot's own info lines),
+/// coloured only when stderr is a terminal. The first line names the
+/// knowledge folder and why it is that one.
 fn discord_runtime<T, F: Future<Output = Result<T, StartError>>>(
+    knowledge: &Path,
+    why: &str,
     task: impl FnOnce() -> F,
 ) -> Result<T, Failure> {
+    use std::io::IsTerminal;
     let filter = tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| {
         tracing_subscriber::EnvFilter::new(careerbot::discord::client::DEFAULT_LOG_FILTER)
     });
     let _ = tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr)
+        .with_ansi(std::io::stderr().is_terminal())
         .try_init();
+    tracing::info!(folder = %knowledge.display(), "knowledge folder: {why}");
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()?;

@@ -1,5 +1,5 @@
 //! Every payload the Discord front end sends, checked against Discord's own
-//! published rules: the JSON Schemas in `../shared/discord/` (from the
+//! published rules: the JSON Schemas in `tests/fixtures/discord/` (from the
 //! official OpenAPI spec) and the limits the docs state but the spec lacks
 //! (`docs_limits.json`).
 //!
@@ -338,6 +338,28 @@ fn autocomplete_responses_are_valid() {
         for choice in payload["data"]["choices"].as_array().unwrap() {
             assert!(chars(&choice["name"]) <= limit(&["choice_name", "max"]));
             assert!(chars(&choice["value"]) <= limit(&["choice_value_string_max"]));
+        }
+    }
+}
+
+#[test]
+fn the_vendored_discord_data_matches_its_source_when_present() {
+    let files = [
+        "openapi.json",
+        "bot_request_schemas.json",
+        "docs_limits.json",
+        "LICENSE-discord-api-spec.txt",
+        "examples/interaction_create_autocomplete.json",
+        "examples/LICENSE-discord-api-docs-CC-BY-SA-4.0.txt",
+        "examples/LICENSE-CODE-discord-api-docs-MIT.txt",
+    ];
+    for file in files {
+        let ours = std::fs::read(shared(file)).unwrap_or_else(|e| panic!("{file}: {e}"));
+        if let Some(source) = discord_schema::upstream(file) {
+            assert!(
+                ours == std::fs::read(source).unwrap(),
+                "{file} differs from its source"
+            );
         }
     }
 }

@@ -139,6 +139,22 @@ fn a_token_discord_rejects_says_so() {
 }
 
 #[test]
+fn logs_to_a_file_have_no_colour_codes_and_name_the_knowledge_folder() {
+    let (address, server) = rejecting_discord();
+    let config = format!("[discord]\napi_base = \"{address}\"\n");
+    // stderr is a pipe here, as it is when logs go to a file.
+    let output = careerbot(&["run"], Some(&config), Some(TOKEN));
+    server.join().unwrap();
+    let logs = String::from_utf8_lossy(&output.stderr);
+    assert!(!logs.contains('\u{1b}'), "colour codes in:\n{logs}");
+    let first = logs.lines().next().unwrap_or_default();
+    assert!(
+        first.contains("knowledge folder: from --knowledge"),
+        "{logs}"
+    );
+}
+
+#[test]
 fn nothing_listening_at_the_api_is_a_network_error_not_a_token_error() {
     // Bind and drop: a port with nobody behind it.
     let port = TcpListener::bind("127.0.0.1:0")

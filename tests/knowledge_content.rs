@@ -2,7 +2,9 @@
 //! guide, in our own words, and every figure names its source.
 //!
 //! The guide is read from `../shared/reference/` (beside the clone, as in
-//! CI); the program itself never reads it.
+//! CI); the program itself never reads it. Without it, the one check that
+//! needs it says it was skipped; with `CAREERBOT_REQUIRE_GUIDE=1` (set by
+//! `.ci/run`) a missing guide fails instead.
 
 mod common;
 
@@ -24,10 +26,32 @@ fn words(text: &str) -> Vec<String> {
 /// How many consecutive words count as copying.
 const COPY_RUN: usize = 7;
 
+/// The guide's text, or `None` after saying plainly why the check is
+/// skipped (written to stderr itself, so the test harness shows it).
+fn guide() -> Option<String> {
+    match std::fs::read_to_string(guide_path()) {
+        Ok(text) => Some(text),
+        Err(error) if std::env::var_os("CAREERBOT_REQUIRE_GUIDE").is_some() => panic!(
+            "the career guide at {} is required here (CAREERBOT_REQUIRE_GUIDE is set): {error}",
+            guide_path().display()
+        ),
+        Err(_) => {
+            use std::io::Write;
+            let _ = writeln!(
+                std::io::stderr(),
+                "skipped: the check that no answer copies the career guide's wording, since the guide is not at {} (it is optional test data that lives beside the clone)",
+                guide_path().display()
+            );
+            None
+        }
+    }
+}
+
 #[test]
 fn no_answer_repeats_a_run_of_the_guides_words() {
-    let guide = std::fs::read_to_string(guide_path())
-        .expect("the career guide at ../shared/reference/ (clone the project beside shared/)");
+    let Some(guide) = guide() else {
+        return;
+    };
     let guide_words = words(&guide);
     let runs: HashSet<&[String]> = guide_words.windows(COPY_RUN).collect();
     let mut copied = Vec::new();

@@ -1,5 +1,5 @@
 //! Discord's size limits on what a bot sends, from its developer docs
-//! (`../shared/discord/docs_limits.json` lists each with its source). The
+//! (`tests/fixtures/discord/docs_limits.json` lists each with its source). The
 //! renderer plans within them; the tests check every payload against them.
 
 /// Characters in a message's `content`.

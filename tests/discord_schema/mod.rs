@@ -1,8 +1,9 @@
 //! Discord's own published rules for what a bot sends, shared by the
 //! payload tests (`discord_payloads.rs`) and the end-to-end tests against the
 //! fake Discord (`discord_e2e.rs`, `discord_faults.rs`): the JSON Schemas in
-//! `../shared/discord/` (from the official OpenAPI spec) and the limits the
-//! docs state but the spec lacks (`docs_limits.json`).
+//! `tests/fixtures/discord/` (from the official OpenAPI spec, vendored; see
+//! its README) and the limits the docs state but the spec lacks
+//! (`docs_limits.json`).
 
 #![allow(dead_code)]
 
@@ -11,16 +12,24 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::{Arc, LazyLock, Mutex};
 
-/// A file of `../shared/discord/`.
+/// A file of Discord's reference data, as vendored in `tests/fixtures/discord/`.
 pub fn shared(file: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/discord")
+        .join("tests/fixtures/discord")
         .join(file)
 }
 
+/// The same file where the data comes from (`../shared/discord/`), if the
+/// project is checked out beside it.
+pub fn upstream(file: &str) -> Option<PathBuf> {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/discord")
+        .join(file);
+    path.exists().then_some(path)
+}
+
 pub fn read_json(path: PathBuf) -> Value {
-    let text = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("{}: {e} (is ../shared beside the repo?)", path.display()));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
