@@ -11,7 +11,7 @@ use careerbot::knowledge::{KnowledgeBase, KnowledgeError};
 use careerbot::render::{json, text};
 use careerbot::review::{Answered, FrontEnd, Recorder, Review, ReviewOptions, Store};
 use clap::{Parser, Subcommand};
-use std::io::{BufRead, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -57,7 +57,8 @@ enum Command {
         /// Print one JSON object per question.
         #[arg(long)]
         json: bool,
-        /// The question, or `-` to read questions from stdin.
+        /// The question, or `-` to read questions from stdin. `--json` may
+        /// come before or after it (`ask - --json`).
         #[arg(required = true, num_args = 1.., allow_hyphen_values = true)]
         question: Vec<String>,
     },
@@ -74,9 +75,9 @@ enum Command {
         /// Where to write the PNG.
         #[arg(long, value_name = "FILE.png")]
         out: PathBuf,
-        /// Years of experience.
-        #[arg(long, value_name = "YEARS")]
-        experience: Option<u32>,
+        /// Years of experience, 0 to 50 (as in /salary).
+        #[arg(long, value_name = "YEARS", allow_negative_numbers = true)]
+        experience: Option<i64>,
         /// Education, in words: "bachelor", "associate", "GED"...
         #[arg(long, value_name = "LEVEL")]
         education: Option<String>,
@@ -198,6 +199,17 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Ask { json, question }) => {
+            // A question may start with "-" ("-5 years ..."), so clap takes
+            // everything after `ask` as words; `--json` among them is the
+            // flag, given after the question (`ask - --json`).
+            let (flags, question): (Vec<String>, Vec<String>) =
+                question.into_iter().partition(|word| word == "--json");
+            let json = json || !flags.is_empty();
+            if question.is_empty() {
+                return Err(Failure::Usage(
+                    "ask needs a question, or - to read questions from stdin".into(),
+                ));
+            }
             let engine = load()?;
             let recorder = start_recorder(&config);
             ask(&engine, json, &question, recorder.as_ref())?;
@@ -309,7 +321,7 @@ fn discord_runtime<T, F: Future<Output = Result<T, StartError>>>(
 
 /// The detail flags of `careerbot chart`.
 struct ChartFlags {
-    experience: Option<u32>,
+    experience: Option<i64>,
     education: Option<String>,
     location: Option<String>,
     employer: Option<String>,
@@ -322,7 +334,7 @@ fn chart(engine: &Engine, flags: &ChartFlags, question: &str, out: &Path) -> Res
     // uses, with the same limits as /salary.
     let input = ProfileInput {
         words: (!question.trim().is_empty()).then(|| question.to_string()),
-        experience_years: flags.experience.map(f64::from),
+        experience_years: flags.experience.map(|years| years as f64),
         education: flags.education.clone(),
         location: flags.location.clone(),
         employer: flags.employer.clone(),
@@ -566,8 +578,8 @@ fn ask(
         let mut reader = stdin.lock();
         let mut buffer = Vec::new();
         loop {
-            buffer.clear();
-            if reader.read_until(b'\n', &mut buffer)? == 0 {
+            let line_bytes = careerbot::terminal::LINE_BYTES;
+            if !careerbot::terminal::read_bounded_line(&mut reader, line_bytes, &mut buffer)? {
                 break;
             }
             // Invalid UTF-8 is replaced, never fatal: every line gets an answer.

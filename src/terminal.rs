@@ -157,14 +157,50 @@ fn interactive(
     Ok(())
 }
 
+/// The most bytes of one line kept for the engine: enough for its longest
+/// question in any script (four bytes a character), plus a margin so that
+/// a longer one still reads as too long.
+pub const LINE_BYTES: usize = crate::engine::MAX_QUESTION_CHARS * 4 + 64;
+
+/// Read one line into `line`, keeping at most `cap` bytes of it and
+/// skipping the rest, so a 10 MB line costs no more memory than a short
+/// one. Returns false at the end of input.
+pub fn read_bounded_line(
+    reader: &mut impl BufRead,
+    cap: usize,
+    line: &mut Vec<u8>,
+) -> std::io::Result<bool> {
+    line.clear();
+    let mut read_any = false;
+    loop {
+        let available = match reader.fill_buf() {
+            Ok(bytes) => bytes,
+            Err(error) if error.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(error) => return Err(error),
+        };
+        if available.is_empty() {
+            return Ok(read_any);
+        }
+        read_any = true;
+        let newline = available.iter().position(|&b| b == b'\n');
+        let taken = newline.map_or(available.len(), |i| i + 1);
+        let room = cap.saturating_sub(line.len());
+        line.extend_from_slice(&available[..taken.min(room)]);
+        reader.consume(taken);
+        if newline.is_some() {
+            return Ok(true);
+        }
+    }
+}
+
 fn piped(engine: &Engine, recorder: Option<&Recorder>) -> std::io::Result<()> {
     let mut out = std::io::stdout().lock();
     let mut conversation = Conversation::new();
     let stdin = std::io::stdin();
+    let mut input = stdin.lock();
     let mut buffer = Vec::new();
     loop {
-        buffer.clear();
-        if stdin.lock().read_until(b'\n', &mut buffer)? == 0 {
+        if !read_bounded_line(&mut input, LINE_BYTES, &mut buffer)? {
             break;
         }
         // Invalid UTF-8 is replaced, never fatal: the chat goes on.
@@ -175,6 +211,7 @@ fn piped(engine: &Engine, recorder: Option<&Recorder>) -> std::io::Result<()> {
         }
         let text = reply_text(engine, &mut conversation, message, recorder);
         writeln!(out, "\n{text}")?;
+        out.flush()?;
     }
     Ok(())
 }

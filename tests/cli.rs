@@ -904,3 +904,130 @@ fn chart_writes_the_estimate_as_a_png_from_flags_or_words() {
     assert!(run.stderr.contains("--pay"), "{}", run.stderr);
     let _ = std::fs::remove_dir_all(dir);
 }
+
+#[test]
+fn ask_takes_its_flags_after_the_dash_too() {
+    let run = exec(
+        &["ask", "-", "--json"],
+        b"what does a pt care coordinator do?\n",
+    );
+    run.assert_clean("ask - --json");
+    let lines = json_lines(&run);
+    assert_eq!(lines.len(), 1);
+    assert_eq!(lines[0]["question"], "what does a pt care coordinator do?");
+    assert_eq!(lines[0]["topic"], "role.overview");
+}
+
+#[test]
+fn out_of_range_and_negative_experience_are_refused_in_the_words_of_salary() {
+    let dir = common::scratch_dir("chart-range");
+    let out = dir.join("x.png");
+    for years in ["999", "-3", "51"] {
+        let run = exec(
+            &[
+                "chart",
+                "--out",
+                out.to_str().unwrap(),
+                "--experience",
+                years,
+            ],
+            b"",
+        );
+        assert_eq!(run.code, Some(2), "{years}: {}", run.all_output());
+        let text = run.all_output();
+        // /salary's own limit: "must be 0 to 50 years".
+        assert!(text.contains("must be 0 to 50 years"), "{years}: {text}");
+        assert!(!text.contains("tip:") && !text.contains("-- -3"), "{text}");
+        assert!(!out.exists());
+    }
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn a_minus_sign_is_not_years_of_experience() {
+    let engine = common::engine();
+    assert_eq!(engine.read_details("-5 years experience").experience, None);
+    assert_eq!(
+        engine
+            .read_details("I have -5 years of experience, Boston")
+            .experience,
+        None
+    );
+    // A range and a compound still read.
+    assert!(
+        engine
+            .read_details("3-5 years of experience")
+            .experience
+            .is_some()
+    );
+    assert!(
+        engine
+            .read_details("5 years experience")
+            .experience
+            .is_some()
+    );
+}
+
+/// The peak memory (VmHWM, in kB) of `careerbot chat` after it answers one
+/// line of `payload`, read from /proc while it still runs; `None` where
+/// there is no /proc.
+fn chat_peak_kb(payload: Vec<u8>) -> Option<u64> {
+    use std::io::BufRead;
+    let mut child = careerbot(&common::knowledge_dir())
+        .arg("chat")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut input = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || {
+        let _ = input.write_all(&payload);
+        let _ = input.write_all(b"\n");
+        input
+    });
+    let mut stdout = std::io::BufReader::new(child.stdout.take().unwrap());
+    let mut line = String::new();
+    while stdout.read_line(&mut line).unwrap() > 0 && !line.starts_with("== ") {
+        line.clear();
+    }
+    assert!(line.starts_with("== "), "the chat answered");
+    let status = std::fs::read_to_string(format!("/proc/{}/status", child.id())).ok();
+    drop(writer.join().unwrap());
+    assert!(child.wait().unwrap().success());
+    let status = status?;
+    let peak = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    peak.split_whitespace().nth(1)?.parse().ok()
+}
+
+#[test]
+fn a_ten_megabyte_chat_line_is_refused_in_bounded_memory() {
+    let Some(short) = chat_peak_kb(b"what does a pt care coordinator do?".to_vec()) else {
+        return;
+    };
+    let long = chat_peak_kb(vec![b'a'; 10_000_000]).unwrap();
+    // Reading the whole line would cost at least its 10 MB (the old
+    // reader took 118 MB); a bounded read keeps to the chat's own size.
+    assert!(
+        long < short + 8 * 1024,
+        "a 10 MB line peaked at {long} kB against {short} kB for a short one"
+    );
+}
+
+#[test]
+fn the_piped_chat_says_a_ten_megabyte_line_is_too_long() {
+    let mut line = vec![b'a'; 10_000_000];
+    line.extend_from_slice(b"\nwhat does a pt care coordinator do?\n");
+    let run = exec(&["chat"], &line);
+    run.assert_clean("a 10 MB line");
+    assert!(
+        run.stdout.contains("== Message too long =="),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("What a PT care coordinator is"),
+        "the next line is answered"
+    );
+    assert!(!run.stdout.contains("aaaaaaaaaa"), "never echoed");
+}

@@ -535,8 +535,17 @@ impl DetailReader {
                 continue;
             };
             let low_text = low_match.as_str();
-            if normalized[..low_match.start()].ends_with('/') {
+            let before_number = &normalized[..low_match.start()];
+            if before_number.ends_with('/') {
                 // "1/2 year": the 2 is half of a fraction.
+                continue;
+            }
+            if let Some(rest) = before_number.strip_suffix('-')
+                && !rest.ends_with(|c: char| c.is_alphanumeric())
+            {
+                // "-5 years": a minus sign, not a range ("3-5 years") or a
+                // compound ("five-year"); no length of experience is
+                // negative.
                 continue;
             }
             let half = caps.name("half").is_some()
