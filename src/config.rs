@@ -166,7 +166,7 @@ impl<'de> Deserialize<'de> for Snowflake {
         }
         let invalid = || {
             serde::de::Error::custom(
-                "expected a Discord id: a number such as 123456789012345678 (right-click -> Copy ID in Discord)",
+                "must be a Discord id: a number such as 123456789012345678 (right-click -> Copy ID in Discord)",
             )
         };
         match Raw::deserialize(deserializer).map_err(|_| invalid())? {
@@ -196,12 +196,16 @@ impl<'de> Deserialize<'de> for ShardCount {
             Number(i64),
             Text(String),
         }
-        let invalid =
-            || serde::de::Error::custom("expected \"auto\" or a number of shards from 1 up");
-        match Raw::deserialize(deserializer).map_err(|_| invalid())? {
+        let invalid = |got: String| {
+            serde::de::Error::custom(format!(
+                "must be \"auto\" or a whole number of at least 1, got {got}"
+            ))
+        };
+        match Raw::deserialize(deserializer).map_err(|_| invalid("something else".into()))? {
             Raw::Text(text) if text.trim().eq_ignore_ascii_case("auto") => Ok(ShardCount::Auto),
             Raw::Number(n) if n >= 1 && n <= i64::from(u32::MAX) => Ok(ShardCount::Fixed(n as u32)),
-            _ => Err(invalid()),
+            Raw::Number(n) => Err(invalid(n.to_string())),
+            Raw::Text(text) => Err(invalid(format!("{text:?}"))),
         }
     }
 }
@@ -239,10 +243,20 @@ impl Config {
     /// Then apply `DISCORD_TOKEN`.
     pub fn load(explicit: Option<&Path>) -> Result<Config, ConfigError> {
         let from_env = std::env::var_os(CONFIG_ENV).map(PathBuf::from);
-        let mut config = match explicit.map(Path::to_path_buf).or(from_env) {
-            Some(path) => Config::read(&path)?,
-            None if Path::new(DEFAULT_CONFIG).exists() => Config::read(Path::new(DEFAULT_CONFIG))?,
-            None => Config::default(),
+        let mut config = match (explicit, from_env) {
+            (Some(path), _) => Config::read(path)?,
+            (None, Some(path)) => Config::read(&path).map_err(|error| match path.exists() {
+                // Named by the variable: say so, since no flag was given.
+                false => ConfigError(format!(
+                    "{CONFIG_ENV} names the config file {}, which does not exist. Point {CONFIG_ENV} at your config file, or unset it to use ./config.toml",
+                    path.display()
+                )),
+                true => error,
+            })?,
+            (None, None) if Path::new(DEFAULT_CONFIG).exists() => {
+                Config::read(Path::new(DEFAULT_CONFIG))?
+            }
+            (None, None) => Config::default(),
         };
         if let Ok(token) = std::env::var(TOKEN_ENV)
             && !token.trim().is_empty()
@@ -255,10 +269,20 @@ impl Config {
     /// Read one config file.
     pub fn read(path: &Path) -> Result<Config, ConfigError> {
         let text = std::fs::read_to_string(path).map_err(|error| {
-            ConfigError(format!(
-                "cannot read the config file {} ({error}). Copy config.example.toml to config.toml, or point --config at your file",
-                path.display()
-            ))
+            ConfigError(match error.kind() {
+                std::io::ErrorKind::InvalidData => format!(
+                    "the config file {} is not UTF-8 text. Save it as UTF-8 (any plain-text editor can), then run again",
+                    path.display()
+                ),
+                std::io::ErrorKind::NotFound => format!(
+                    "there is no config file at {}. Copy config.example.toml to config.toml, or point --config at your file",
+                    path.display()
+                ),
+                _ => format!(
+                    "cannot read the config file {} ({error}). Check its permissions, or point --config at another file",
+                    path.display()
+                ),
+            })
         })?;
         let mut config = Config::parse(&text, path)?;
         config.source = Some(path.to_path_buf());
@@ -286,12 +310,16 @@ impl Config {
         })
     }
 
-    /// Checks that need several keys at once; each names its key.
-    fn validate(&self, path: &Path) -> Result<(), ConfigError> {
+    /// Checks that need several keys at once; each names its key, and the
+    /// line of that key when the file has it.
+    fn validate(&self, path: &Path, text: &str) -> Result<(), ConfigError> {
         let fail = |key: &str, what: String| {
+            let place = match line_of_key(text, key) {
+                Some(line) => format!("{}:{line}", path.display()),
+                None => path.display().to_string(),
+            };
             Err(ConfigError(format!(
-                "{}: `{key}`: {what}. See config.example.toml for every key and its meaning",
-                path.display()
+                "{place}: `{key}` {what}. See config.example.toml for every key and its meaning"
             )))
         };
         let discord = &self.discord;
@@ -307,7 +335,7 @@ impl Config {
                     return fail(
                         "discord.shard_range",
                         format!(
-                            "[{first}, {last}] must be [first, last] with first <= last < shards ({total})"
+                            "must be [first, last] with first <= last < shards ({total}), got [{first}, {last}]"
                         ),
                     );
                 }
@@ -325,7 +353,7 @@ impl Config {
         {
             return fail(
                 "discord.api_base",
-                format!("{base:?} must be an http:// or https:// address"),
+                format!("must be an http:// or https:// address, got {base:?}"),
             );
         }
         if discord.memory_users == 0 {
@@ -346,10 +374,7 @@ impl Config {
         let config = toml::from_str::<Config>(text).map_err(|error| {
             let start = error.span().map(|span| span.start.min(text.len()));
             let line = start.map(|start| text[..start].matches('\n').count() + 1);
-            let message = error
-                .message()
-                .trim()
-                .replace("unknown field", "unknown key");
+            let message = plain_message(error.message().trim());
             let place = match line {
                 Some(line) => format!("{}:{line}", path.display()),
                 None => path.display().to_string(),
@@ -359,13 +384,14 @@ impl Config {
             let key = start
                 .filter(|_| !message.contains("unknown key"))
                 .and_then(|start| key_at(text, start))
-                .map(|key| format!("`{key}`: "))
+                .map(|key| format!("`{key}` "))
                 .unwrap_or_default();
+            let end = if message.ends_with('?') { "" } else { "." };
             ConfigError(format!(
-                "{place}: {key}{message}. See config.example.toml for every key and its meaning"
+                "{place}: {key}{message}{end} See config.example.toml for every key and its meaning"
             ))
         })?;
-        config.validate(path)?;
+        config.validate(path, text)?;
         Ok(config)
     }
 
@@ -405,6 +431,64 @@ impl Config {
             (self.knowledge_dir.clone(), from)
         }
     }
+}
+
+/// serde's words for a value of the wrong kind, in plain ones: no Rust
+/// type names, and the key meant for an unknown one.
+fn plain_message(message: &str) -> String {
+    if message.starts_with("unknown field") {
+        return crate::knowledge::unknown_key_message(message);
+    }
+    // "invalid type: string \"five\", expected u32"
+    // "invalid value: integer `-3`, expected u32"
+    let (got, expected) = match message.split_once(", expected ") {
+        Some((got, expected)) => (got, expected.trim()),
+        None => return message.to_string(),
+    };
+    let got = got
+        .trim_start_matches("invalid type: ")
+        .trim_start_matches("invalid value: ")
+        .replace('`', "");
+    let got = (got.split_once(' ').map(|(kind, value)| match kind {
+        "string" | "integer" | "float" | "boolean" => value.to_string(),
+        _ => got.clone(),
+    }))
+    .unwrap_or(got.clone());
+    let wanted = match expected {
+        "u8" | "u16" | "u32" | "u64" | "usize" => "must be a whole number, 0 or more",
+        "i8" | "i16" | "i32" | "i64" | "isize" => "must be a whole number",
+        "f32" | "f64" => "must be a number",
+        "a boolean" | "bool" => "must be true or false",
+        "a string" | "String" | "a path" => "must be text in quotes",
+        "a sequence" => "must be a list in brackets, like [\"...\"]",
+        "a map" | "struct" => "must be a table",
+        other if other.contains('`') || other.contains('"') => return message.to_string(),
+        other => return format!("must be {other}, got {got}"),
+    };
+    format!("{wanted}, got {got}")
+}
+
+/// The 1-based line of the dotted `key` (`discord.shard_range`) in `text`.
+fn line_of_key(text: &str, key: &str) -> Option<usize> {
+    let (table, name) = match key.rsplit_once('.') {
+        Some((table, name)) => (Some(table), name),
+        None => (None, key),
+    };
+    let mut current: Option<String> = None;
+    for (index, line) in text.lines().enumerate() {
+        let trimmed = line.trim();
+        if trimmed.starts_with('[') {
+            current = Some(trimmed.trim_matches(['[', ']']).trim().to_string());
+            continue;
+        }
+        let Some((found, _)) = trimmed.split_once('=') else {
+            continue;
+        };
+        if found.trim() == name && current.as_deref() == table {
+            return Some(index + 1);
+        }
+    }
+    None
 }
 
 /// The dotted key (`discord.shards`) whose value starts at `offset`.
@@ -464,11 +548,11 @@ mod tests {
         let cases = [
             (
                 "[discord]\nshards = \"lots\"\n",
-                "c.toml:2: `discord.shards`: expected \"auto\"",
+                "c.toml:2: `discord.shards` must be \"auto\" or a whole number of at least 1, got \"lots\"",
             ),
             (
                 "[discord]\nguild_id = \"abc\"\n",
-                "c.toml:2: `discord.guild_id`: expected a Discord id",
+                "c.toml:2: `discord.guild_id` must be a Discord id",
             ),
             (
                 "[discord]\nrate_limit_questions = -1\n",
@@ -481,24 +565,56 @@ mod tests {
             ("knowledge_dir = 5\n", "c.toml:1: `knowledge_dir`"),
             (
                 "[discord]\nshards = 2\nshard_range = [0, 5]\n",
-                "c.toml: `discord.shard_range`: [0, 5]",
+                "c.toml:3: `discord.shard_range` must be [first, last]",
             ),
             (
                 "[discord]\nshard_range = [0, 1]\n",
-                "c.toml: `discord.shard_range`: needs a fixed total",
+                "c.toml:2: `discord.shard_range` needs a fixed total",
             ),
             (
                 "[discord]\nrate_limit_seconds = 0\n",
-                "c.toml: `discord.rate_limit_seconds`",
+                "c.toml:2: `discord.rate_limit_seconds`",
             ),
             (
                 "[discord]\nmemory_users = 0\n",
-                "c.toml: `discord.memory_users`",
+                "c.toml:2: `discord.memory_users`",
             ),
         ];
         for (text, expected) in cases {
             let error = Config::parse(text, Path::new("c.toml")).unwrap_err();
             assert!(error.0.starts_with(expected), "{text:?}: {}", error.0);
+            // Plain words: no Rust type names.
+            for rust in ["u32", "u64", "i64", "f64", "usize", "String", "bool"] {
+                let words: Vec<&str> = error.0.split(|c: char| !c.is_alphanumeric()).collect();
+                assert!(!words.contains(&rust), "{text:?}: {}", error.0);
+            }
+        }
+    }
+
+    #[test]
+    fn misspelled_keys_and_tables_get_the_key_meant() {
+        for (text, meant) in [
+            (
+                "[discord]
+tokn = \"x\"
+",
+                "did you mean `token`?",
+            ),
+            (
+                "[discrod]
+token = \"x\"
+",
+                "did you mean `discord`?",
+            ),
+            (
+                "[review]
+retention_day = 5
+",
+                "did you mean `retention_days`?",
+            ),
+        ] {
+            let error = Config::parse(text, Path::new("c.toml")).unwrap_err();
+            assert!(error.0.contains(meant), "{text:?}: {}", error.0);
         }
     }
 
@@ -525,7 +641,7 @@ mod tests {
         // commented out. serde lists the accepted keys when it meets an
         // unknown one.
         let error = Config::parse("[discord]\nno_such_key = 1\n", Path::new("c.toml")).unwrap_err();
-        let accepted = error.0.split("expected one of ").nth(1).unwrap();
+        let accepted = error.0.split("the keys allowed here are ").nth(1).unwrap();
         let keys: Vec<&str> = accepted.split('`').skip(1).step_by(2).collect();
         assert!(keys.len() >= 13, "{keys:?}");
         for key in keys {

@@ -813,10 +813,28 @@ fn a_missing_config_file_is_a_clear_error() {
     assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
     assert_ne!(run.code, Some(0), "{}", run.all_output());
     assert!(
-        run.stderr.contains("cannot read the config file"),
+        run.stderr.contains("there is no config file at"),
         "{}",
         run.stderr
     );
+    // Named by the environment instead: the message names the variable.
+    let mut command = careerbot(&common::knowledge_dir());
+    command.env("CAREERBOT_CONFIG", &missing);
+    let run = exec_with(command, &["check"], b"");
+    assert_ne!(run.code, Some(0));
+    assert!(
+        run.stderr
+            .contains("CAREERBOT_CONFIG names the config file"),
+        "{}",
+        run.stderr
+    );
+    // A file that is not UTF-8 says so.
+    let dir = common::scratch_dir("config-latin1");
+    let latin1 = dir.join("config.toml");
+    std::fs::write(&latin1, b"[discord]\n# caf\xe9\n").unwrap();
+    let run = exec(&["--config", &latin1.to_string_lossy(), "check"], b"");
+    assert!(run.stderr.contains("is not UTF-8 text"), "{}", run.stderr);
+    let _ = std::fs::remove_dir_all(dir);
 }
 
 /// Width and height from a PNG's IHDR chunk.

@@ -615,3 +615,93 @@ fn a_placeholder_careerbot_does_not_fill_names_its_line() {
         "{details} in forgot is not a value careerbot fills in; it takes none",
     );
 }
+
+/// One mistake is one problem: nothing that only follows from it (entries
+/// "related to" an id the broken file held) is reported too.
+fn assert_one_problem(copy: &Copy, words: &str) {
+    let error = copy.load_error();
+    assert_eq!(
+        error.problems.len(),
+        1,
+        "one mistake, one problem:\n{error}"
+    );
+    assert!(error.problems[0].message.contains(words), "{error}");
+    assert!(error.problems[0].line.is_some(), "with its line: {error}");
+}
+
+#[test]
+fn each_single_mistake_is_exactly_one_problem() {
+    // A syntax error: the file cannot be read, so every id in it is missing.
+    let copy = Copy::new("one-syntax");
+    let text = copy.read("duties.toml");
+    let line = common::find_line(&text, "answer = ");
+    copy.write(
+        "duties.toml",
+        &common::insert_after_line(&text, line - 1, "answer = \"unterminated"),
+    );
+    assert_one_problem(&copy, "string");
+
+    // An unknown key, with the key meant.
+    let copy = Copy::new("one-unknown-key");
+    copy.append(
+        "duties.toml",
+        &entry(
+            "test.unknown_key",
+            &["phrasing = [\"singular by mistake\"]"],
+        ),
+        "phrasing =",
+    );
+    assert_one_problem(&copy, "did you mean `phrasings`?");
+
+    // A duplicate id: the entry whose id was overwritten is gone, and the
+    // entries related to it must not each say so.
+    let copy = Copy::new("one-duplicate");
+    let text = copy.read("duties.toml");
+    copy.write(
+        "duties.toml",
+        &text.replacen("id = \"duties.scheduling\"", "id = \"duties.overview\"", 1),
+    );
+    assert_one_problem(&copy, "duplicate id \"duties.overview\"");
+
+    // An unknown related id.
+    let copy = Copy::new("one-related");
+    copy.append(
+        "duties.toml",
+        &entry("test.related", &["related = [\"duties.overveiw\"]"]),
+        "related =",
+    );
+    assert_one_problem(&copy, "did you mean \"duties.overview\"?");
+
+    // A bad placeholder.
+    let copy = Copy::new("one-placeholder");
+    replace_in_table(
+        &copy,
+        "replies.toml",
+        Some("form_errors"),
+        "the place \\\"{place}",
+        "the place \\\"{plac}",
+    );
+    assert_one_problem(&copy, "{plac}");
+
+    // A malformed CSV row.
+    let copy = Copy::new("one-csv");
+    append_csv_row(
+        &copy,
+        "oews_43-6013_may2024_states.csv",
+        "99,ZZ,Nowhere,100\r",
+    );
+    assert_one_problem(&copy, "fields");
+}
+
+#[test]
+fn an_over_long_answer_is_an_answer_not_a_answer() {
+    let copy = Copy::new("kv-an-answer");
+    let long = "word ".repeat(MAX_ANSWER_CHARS / 4);
+    copy.append(
+        "duties.toml",
+        &entry("test.long", &[&format!("answer = \"{long}\"")]),
+        "answer =",
+    );
+    let error = copy.load_error();
+    assert!(error.to_string().contains("has an answer of"), "{error}");
+}

@@ -206,7 +206,8 @@ fn check_text(
             &source.path,
             line,
             format!(
-                "entry {id:?} has a {what} of {chars} characters; Discord allows {max_chars}. Shorten it or split it into two entries"
+                "entry {id:?} has {} {what} of {chars} characters; Discord allows {max_chars}. Shorten it or split it into two entries",
+                if what.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" }
             ),
         );
     }

@@ -42,7 +42,7 @@ pub use lexicon::{Lexicon, SynonymGroup};
 pub use package::{OfferWords, PackageWords};
 pub use places::{PlaceAlias, PlaceNames};
 pub use prices::{PriceLevel, PriceLevels};
-pub use problems::{KnowledgeError, Problem};
+pub use problems::{KnowledgeError, Problem, unknown_key_message};
 pub use replies::{
     CalculationParts, ChartWords, FormErrors, OffersWords, Replies, ReviewWords, Shortcut,
     Suggestions, TerminalWords, Titles, fill,
@@ -181,6 +181,11 @@ impl KnowledgeBase {
         let sources = read(SOURCES_FILE, &mut problems)
             .map(|text| parse_sources(&text, &mut problems))
             .unwrap_or_default();
+        // One mistake is one problem: a check of references into a file
+        // that could not be read whole would only report what follows from
+        // the mistake already reported ("is related to X, which no entry
+        // has"), so such checks wait until the file reads cleanly.
+        let sources_whole = problems.is_empty();
         let lexicon =
             read(LEXICON_FILE, &mut problems).and_then(|t| Lexicon::parse(&t, &mut problems));
         let model =
@@ -212,6 +217,7 @@ impl KnowledgeBase {
             }
         };
 
+        let before_entries = problems.len();
         let mut entries = Vec::new();
         let mut related = Vec::new();
         let mut cited = Vec::new();
@@ -246,7 +252,8 @@ impl KnowledgeBase {
                 entry_index.insert(entry.id.clone(), index);
             }
         }
-        for reference in &related {
+        let entries_whole = problems.len() == before_entries;
+        for reference in related.iter().filter(|_| entries_whole) {
             if reference.to == reference.from {
                 problems.at(
                     &reference.file,
@@ -266,7 +273,7 @@ impl KnowledgeBase {
                 );
             }
         }
-        for reference in &cited {
+        for reference in cited.iter().filter(|_| sources_whole) {
             if !sources.contains_key(&reference.to) {
                 problems.at(
                     &reference.file,
@@ -280,7 +287,7 @@ impl KnowledgeBase {
                 );
             }
         }
-        for reference in &entity_references {
+        for reference in entity_references.iter().filter(|_| entries_whole) {
             if !entry_index.contains_key(&reference.to) {
                 problems.at(
                     &reference.file,
@@ -294,8 +301,10 @@ impl KnowledgeBase {
                 );
             }
         }
-        entities::check_phrasings(&entities, &entries, &mut problems);
-        if let Some(intents) = &intents {
+        if entries_whole {
+            entities::check_phrasings(&entities, &entries, &mut problems);
+        }
+        if let Some(intents) = intents.as_ref().filter(|_| entries_whole) {
             for topic in intents.topic_references() {
                 if !entry_index.contains_key(topic) {
                     problems.at(
@@ -309,7 +318,7 @@ impl KnowledgeBase {
         let model_path = dir.join(MODEL_FILE);
         if let Some(model) = &model {
             entities::check_model_ids(&entities, model, &model_path, &mut problems);
-            for source in model.source_references() {
+            for source in model.source_references().filter(|_| sources_whole) {
                 if !sources.contains_key(source) {
                     problems.at(
                         &model_path,
@@ -339,7 +348,7 @@ impl KnowledgeBase {
                 }
             }
         }
-        if let Some(replies) = &replies {
+        if let Some(replies) = replies.as_ref().filter(|_| entries_whole) {
             for (shortcut, line) in replies.shortcuts.iter().zip(&replies.shortcut_lines) {
                 if !entry_index.contains_key(&shortcut.get_ref().topic) {
                     problems.at(

@@ -76,6 +76,10 @@ impl Problems {
         self.list.is_empty()
     }
 
+    pub fn len(&self) -> usize {
+        self.list.len()
+    }
+
     pub fn into_error(self) -> KnowledgeError {
         KnowledgeError {
             problems: self.list,
@@ -158,8 +162,8 @@ impl SourceText {
 
 /// serde's messages say "unknown field"; maintainers think in "keys".
 fn friendly_toml_message(message: &str) -> String {
-    if let Some(rest) = message.strip_prefix("unknown field ") {
-        format!("unknown key {rest}")
+    if message.starts_with("unknown field ") {
+        unknown_key_message(message)
     } else if let Some(rest) = message.strip_prefix("missing field ") {
         format!("missing key {rest}")
     } else {
@@ -167,9 +171,51 @@ fn friendly_toml_message(message: &str) -> String {
     }
 }
 
+/// serde's "unknown field `phrasing`, expected one of `id`, `phrasings`,
+/// ..." as "unknown key `phrasing`; did you mean `phrasings`?", when one
+/// known key is close; else the unknown key and the keys allowed there.
+pub fn unknown_key_message(message: &str) -> String {
+    let quoted: Vec<&str> = message.split('`').skip(1).step_by(2).collect();
+    let Some((unknown, known)) = quoted.split_first() else {
+        return message.replacen("unknown field", "unknown key", 1);
+    };
+    let closest = (known.iter())
+        .map(|key| (strsim::damerau_levenshtein(unknown, key), *key))
+        .filter(|(distance, key)| *distance <= 2.max(key.len() / 3))
+        .min();
+    match closest {
+        Some((_, key)) => format!("unknown key `{unknown}`; did you mean `{key}`?"),
+        None if known.is_empty() => format!("unknown key `{unknown}`"),
+        None => format!(
+            "unknown key `{unknown}`; the keys allowed here are {}",
+            (known.iter().map(|k| format!("`{k}`")))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn unknown_keys_get_the_nearest_known_one() {
+        assert_eq!(
+            unknown_key_message(
+                "unknown field `phrasing`, expected one of `id`, `title`, `phrasings`"
+            ),
+            "unknown key `phrasing`; did you mean `phrasings`?"
+        );
+        assert_eq!(
+            unknown_key_message("unknown field `tokn`, expected one of `token`, `guild_id`"),
+            "unknown key `tokn`; did you mean `token`?"
+        );
+        assert_eq!(
+            unknown_key_message("unknown field `zzz`, expected `id` or `title`"),
+            "unknown key `zzz`; the keys allowed here are `id`, `title`"
+        );
+    }
 
     #[test]
     fn offsets_map_to_lines() {
