@@ -375,6 +375,17 @@ pub fn application_commands(
         .collect()
 }
 
+/// Whether the author is one of `reload_users` or has one of
+/// `reload_roles`: who may run `/reload` and `/review`. (Not a poise
+/// check: a refusal is answered privately in the command's own words.)
+async fn may_reload(ctx: Context<'_>) -> bool {
+    let roles: Vec<u64> = match ctx.author_member().await {
+        Some(member) => member.roles.iter().map(|r| r.get()).collect(),
+        None => Vec::new(),
+    };
+    ctx.data().may_reload(ctx.author().id.get(), &roles)
+}
+
 /// The name of the command that shows the review.
 pub const REVIEW: &str = "review";
 
@@ -382,12 +393,8 @@ pub const REVIEW: &str = "review";
 #[poise::command(slash_command)]
 pub async fn review(ctx: Context<'_>) -> Result<(), Error> {
     let bot = ctx.data().clone();
-    let roles: Vec<u64> = match ctx.author_member().await {
-        Some(member) => member.roles.iter().map(|r| r.get()).collect(),
-        None => Vec::new(),
-    };
     let engine = bot.engine();
-    let text = if !bot.may_reload(ctx.author().id.get(), &roles) {
+    let text = if !may_reload(ctx).await {
         engine.knowledge().replies.review.not_allowed.clone()
     } else {
         // Reading the database can wait on another process's lock:
@@ -409,11 +416,7 @@ pub const RELOAD: &str = "reload";
 #[poise::command(slash_command)]
 pub async fn reload(ctx: Context<'_>) -> Result<(), Error> {
     let bot = ctx.data().clone();
-    let roles: Vec<u64> = match ctx.author_member().await {
-        Some(member) => member.roles.iter().map(|r| r.get()).collect(),
-        None => Vec::new(),
-    };
-    let text = if !bot.may_reload(ctx.author().id.get(), &roles) {
+    let text = if !may_reload(ctx).await {
         "Only the users and roles listed in the bot's config (`reload_users`, `reload_roles`) can reload its knowledge.".to_string()
     } else {
         // Loading takes tens of milliseconds; acknowledge first so the
