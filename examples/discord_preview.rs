@@ -3,7 +3,8 @@
 //! Handy for checking how a knowledge edit looks on Discord without a bot.
 //!
 //! `--working-out` or `--sources` before the question prints what the
-//! estimate card's buttons of those names answer instead.
+//! estimate card's buttons of those names answer instead; `--votes` adds
+//! the 👍/👎 pair a bot with the review log on puts under every answer.
 
 use careerbot::Engine;
 use careerbot::discord::render;
@@ -19,7 +20,11 @@ fn main() {
     if view != render::View::Card {
         words.remove(0);
     }
-    let question = words.join(" ");
+    let mut question = words.join(" ");
+    let votes = question.starts_with("--votes ");
+    if votes {
+        question = question["--votes ".len()..].to_string();
+    }
     let engine = match Engine::load(concat!(env!("CARGO_MANIFEST_DIR"), "/knowledge")) {
         Ok(engine) => engine,
         Err(error) => {
@@ -29,6 +34,9 @@ fn main() {
     };
     let reply = engine.answer(&question);
     let mut cards = render::layout_view(&reply, &engine.knowledge().replies, view);
+    if let (true, Some(last)) = (votes, cards.last_mut()) {
+        render::add_vote_buttons(last, 0x1f2e3d, &engine.knowledge().replies.review);
+    }
     if let (Some(estimate), Some(first), render::View::Card) =
         (reply.estimate(), cards.first_mut(), view)
         && let Ok(png) = careerbot::chart::salary_png(
