@@ -294,21 +294,9 @@ impl SalaryChart {
         };
 
         // The grid and the axis in $k.
-        let axis_style = text(MIN_TEXT_PX, &MUTED).pos(Pos::new(HPos::Center, VPos::Top));
-        let mut tick = self.x_min;
-        while tick <= self.x_max {
-            let x = self.x_pixel(tick);
-            root.draw(&PathElement::new(
-                vec![(x, PLOT_TOP), (x, PLOT_BOTTOM)],
-                GRID.stroke_width(2),
-            ))?;
-            root.draw_text(
-                &format!("${}k", tick / 1000),
-                &axis_style,
-                (x, PLOT_BOTTOM + 10),
-            )?;
-            tick += self.tick_step;
-        }
+        draw_dollar_axis(root, (self.x_min, self.x_max), self.tick_step, |v| {
+            self.x_pixel(v)
+        })?;
 
         let bar = self.bar_height();
         let value_style = text(MIN_TEXT_PX, &MUTED);
@@ -565,6 +553,34 @@ fn register_fonts() -> Result<(), ChartError> {
     } else {
         Err(ChartError("the built-in font did not load".into()))
     }
+}
+
+/// The grid and the dollar axis in $k, one line and label every `step`
+/// from `min` to `max`: the same on every chart.
+fn draw_dollar_axis<'a>(
+    root: &DrawingArea<BitMapBackend<'a>, plotters::coord::Shift>,
+    (min, max): (i64, i64),
+    step: i64,
+    x_pixel: impl Fn(i64) -> i32,
+) -> Result<(), DrawError<'a>> {
+    let axis_style = TextStyle::from((FONT, MIN_TEXT_PX).into_font())
+        .color(&MUTED)
+        .pos(Pos::new(HPos::Center, VPos::Top));
+    let mut tick = min;
+    while tick <= max {
+        let x = x_pixel(tick);
+        root.draw(&PathElement::new(
+            vec![(x, PLOT_TOP), (x, PLOT_BOTTOM)],
+            GRID.stroke_width(2),
+        ))?;
+        root.draw_text(
+            &format!("${}k", tick / 1000),
+            &axis_style,
+            (x, PLOT_BOTTOM + 10),
+        )?;
+        tick += step;
+    }
+    Ok(())
 }
 
 /// What drawing one chart on the bitmap can fail with.

@@ -5,8 +5,8 @@
 //! chart, for Discord's inline image.
 
 use super::{
-    BAND, BAND_EDGE, CARD, ChartError, ESTIMATE, FONT, GRID, HEIGHT, INK, LABEL_PX, MIN_TEXT_PX,
-    MUTED, THEIR_PAY, WIDTH, draw_png, thousands, tick_step,
+    BAND, BAND_EDGE, CARD, ChartError, ESTIMATE, FONT, HEIGHT, INK, LABEL_PX, MIN_TEXT_PX,
+    THEIR_PAY, WIDTH, draw_dollar_axis, draw_png, thousands, tick_step,
 };
 use crate::compensation::OfferComparison;
 use crate::knowledge::Replies;
@@ -134,21 +134,9 @@ impl OffersChart {
             x += 24 + (name.chars().count() as i32) * 11 + 26;
         }
         // The grid and the axis in $k.
-        let axis_style = text(MIN_TEXT_PX, &MUTED).pos(Pos::new(HPos::Center, VPos::Top));
-        let mut tick = self.x_min;
-        while tick <= self.x_max {
-            let x = self.x_pixel(tick);
-            root.draw(&PathElement::new(
-                vec![(x, PLOT_TOP), (x, PLOT_BOTTOM)],
-                GRID.stroke_width(2),
-            ))?;
-            root.draw_text(
-                &format!("${}k", tick / 1000),
-                &axis_style,
-                (x, PLOT_BOTTOM + 10),
-            )?;
-            tick += self.tick_step;
-        }
+        draw_dollar_axis(root, (self.x_min, self.x_max), self.tick_step, |v| {
+            self.x_pixel(v)
+        })?;
         let height = ((f64::from(PLOT_BOTTOM - PLOT_TOP) / self.bars.len().max(1) as f64) * 0.4)
             .clamp(16.0, 44.0) as i32;
         for (index, bar) in self.bars.iter().enumerate() {
