@@ -986,10 +986,19 @@ fn a_minus_sign_is_not_years_of_experience() {
     );
 }
 
-/// The peak memory (VmHWM, in kB) of `careerbot chat` after it answers one
-/// line of `payload`, read from /proc while it still runs; `None` where
-/// there is no /proc.
-fn chat_peak_kb(payload: Vec<u8>) -> Option<u64> {
+/// What `careerbot chat` holds in memory after it answers one line.
+struct ChatMemory {
+    /// The peak resident set (VmHWM), in kB.
+    peak_kb: u64,
+    /// The resident memory not backed by a file (RssAnon), in kB: the
+    /// heap and stacks, where a line read whole would sit. The rest is the
+    /// binary's own pages, far larger in a debug build than in a release.
+    anonymous_kb: u64,
+}
+
+/// The memory of `careerbot chat` after it answers one line of `payload`,
+/// read from /proc while it still runs; `None` where there is no /proc.
+fn chat_memory(payload: Vec<u8>) -> Option<ChatMemory> {
     use std::io::BufRead;
     let mut child = careerbot(&common::knowledge_dir())
         .arg("chat")
@@ -1014,21 +1023,36 @@ fn chat_peak_kb(payload: Vec<u8>) -> Option<u64> {
     drop(writer.join().unwrap());
     assert!(child.wait().unwrap().success());
     let status = status?;
-    let peak = status.lines().find(|l| l.starts_with("VmHWM:"))?;
-    peak.split_whitespace().nth(1)?.parse().ok()
+    let kb = |key: &str| -> Option<u64> {
+        let line = status.lines().find(|l| l.starts_with(key))?;
+        line.split_whitespace().nth(1)?.parse().ok()
+    };
+    Some(ChatMemory {
+        peak_kb: kb("VmHWM:")?,
+        anonymous_kb: kb("RssAnon:")?,
+    })
 }
 
 #[test]
 fn a_ten_megabyte_chat_line_is_refused_in_bounded_memory() {
-    let Some(short) = chat_peak_kb(b"what does a pt care coordinator do?".to_vec()) else {
+    let Some(short) = chat_memory(b"what does a pt care coordinator do?".to_vec()) else {
         return;
     };
-    let long = chat_peak_kb(vec![b'a'; 10_000_000]).unwrap();
+    let long = chat_memory(vec![b'a'; 10_000_000]).unwrap();
     // Reading the whole line would cost at least its 10 MB (the old
     // reader took 118 MB); a bounded read keeps to the chat's own size.
     assert!(
-        long < short + 8 * 1024,
-        "a 10 MB line peaked at {long} kB against {short} kB for a short one"
+        long.peak_kb < short.peak_kb + 8 * 1024,
+        "a 10 MB line peaked at {} kB against {} kB for a short one",
+        long.peak_kb,
+        short.peak_kb
+    );
+    // The chat's whole heap stays under 40 MB (about 15 MB, in a release
+    // build or a debug one: the allocator is kept off huge pages).
+    assert!(
+        long.anonymous_kb < 40 * 1024,
+        "a 10 MB line left {} kB of heap",
+        long.anonymous_kb
     );
 }
 
