@@ -363,3 +363,27 @@ fn cities_against_rural_areas_get_both_sides() {
         ReplyKind::Estimate
     );
 }
+
+#[test]
+fn the_weather_in_a_city_after_details_is_declined_not_a_move() {
+    let engine = common::engine();
+    let mut chat = Conversation::new();
+    chat.ask(engine, "5 years, CMAA, hospital");
+    for _ in 0..2 {
+        let reply = chat.ask(engine, "what's the weather in boston tomorrow?");
+        assert_eq!(
+            reply.kind,
+            ReplyKind::OutOfScope,
+            "{}",
+            common::text_of(&reply)
+        );
+        assert!(
+            common::text_of(&reply).contains("weather"),
+            "{}",
+            common::text_of(&reply)
+        );
+    }
+    // A real follow-up still moves the estimate.
+    let reply = chat.ask(engine, "what about boston?");
+    assert_eq!(reply.kind, ReplyKind::Estimate);
+}

@@ -216,3 +216,60 @@ fn pay_in_a_place_at_national_prices_is_answered_first() {
     let cost = ask("what is the price of the CMAA exam?");
     assert!(!common::text_of(&cost).contains("national prices"));
 }
+
+#[test]
+fn whether_pay_is_enough_to_live_on_somewhere_is_answered_with_what_it_buys() {
+    // Boston's price level is 108.3 (BEA, 2024): 45,000 ÷ 1.083 = 41,551.
+    for (question, answer) in [
+        (
+            "will 45k cover my rent in boston",
+            "$45,000 in Boston is about $41,5",
+        ),
+        (
+            "is 50k enough to live in san francisco",
+            "$50,000 in San Francisco is about $43,2",
+        ),
+        (
+            "how far does 45k go in denver",
+            "$45,000 in Denver is about $42,5",
+        ),
+    ] {
+        let text = common::text_of(&ask(question));
+        let first = (text.lines().map(str::trim))
+            .filter(|l| !l.is_empty() && !l.starts_with("=="))
+            .nth(1)
+            .unwrap_or_default();
+        assert!(first.contains(answer), "{question}\n{text}");
+    }
+}
+
+#[test]
+fn how_expensive_a_place_is_comes_first_in_its_estimate() {
+    for (question, level) in [
+        (
+            "is it expensive to live in boston",
+            "price level in Boston is 108.3",
+        ),
+        (
+            "According to BEA, how expensive is San Francisco compared with the national average?",
+            "price level in San Francisco is 115.6",
+        ),
+        (
+            "can I afford rent in Boston on this salary",
+            "price level in Boston is 108.3",
+        ),
+    ] {
+        let reply = ask(question);
+        assert!(
+            reply.estimate().is_some(),
+            "{question}: {}",
+            common::text_of(&reply)
+        );
+        let text = common::text_of(&reply);
+        let first = (text.lines().map(str::trim))
+            .filter(|l| !l.is_empty() && !l.starts_with("=="))
+            .nth(1)
+            .unwrap_or_default();
+        assert!(first.contains(level), "{question}\n{text}");
+    }
+}

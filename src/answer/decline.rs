@@ -74,19 +74,21 @@ pub fn names_something_else(understood: &Understood, ranking: &Ranking, supporte
     let details = DETAIL_WEIGHT * understood.profile.kinds_known() as f64;
     // Details already given earlier support the question too: then only
     // an off-topic phrase or plainly foreign words say otherwise.
+    // An off-topic group that wins on everyday words alone ("I live in
+    // rural Mississippi" against "how many people live there") is no
+    // evidence: it must share a word the role never uses. After details,
+    // that word must be clearly foreign ("the weather in Boston" is not a
+    // move to Boston).
+    let off_topic_wins = ranking.best().is_some_and(|best| {
+        matches!(best.candidate, Candidate::OffTopic(_))
+            && ranking.confidence >= CONFIDENCE_THRESHOLD
+    });
     let (ranked_off_topic, clearly) = match supported {
-        true => (false, 2.0 * CLEARLY_FOREIGN),
-        // An off-topic group that wins on everyday words alone ("I live
-        // in rural Mississippi" against "how many people live there") is
-        // no evidence: it must share a word the role never uses.
-        false => (
-            evidence.foreign > 0.0
-                && ranking.best().is_some_and(|best| {
-                    matches!(best.candidate, Candidate::OffTopic(_))
-                        && ranking.confidence >= CONFIDENCE_THRESHOLD
-                }),
-            CLEARLY_FOREIGN,
+        true => (
+            off_topic_wins && evidence.foreign >= CLEARLY_FOREIGN,
+            2.0 * CLEARLY_FOREIGN,
         ),
+        false => (off_topic_wins && evidence.foreign > 0.0, CLEARLY_FOREIGN),
     };
     // A package to add up is its own evidence: "my health insurance" in it
     // is a term of the package, not a patient's question.

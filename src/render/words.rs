@@ -113,6 +113,11 @@ pub fn sections(reply: &Reply, words: &Replies) -> Sections {
             if let Some(line) = local_line(words, estimate, content.bls_year) {
                 main.push(line);
             }
+            // "Is it expensive to live in Boston?" with no figure of their
+            // own: what the estimate buys there comes first.
+            let prices_first =
+                content.prices.as_ref().is_some_and(|p| p.asked) && content.their_pay.is_none();
+            let mut priced = None;
             if let Some(prices) = &content.prices {
                 let mut line = fill(
                     &words.estimate_prices,
@@ -133,7 +138,12 @@ pub fn sections(reply: &Reply, words: &Replies) -> Sections {
                         &[("yours", &dollars(yours)), ("theirs", &dollars(theirs))],
                     ));
                 }
-                main.push(line);
+                priced = Some(line);
+            }
+            match (priced, prices_first) {
+                (Some(line), true) => main.insert(0, line),
+                (Some(line), false) => main.push(line),
+                (None, _) => {}
             }
             if !body.is_empty() {
                 main.push(body);

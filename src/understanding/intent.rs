@@ -317,6 +317,12 @@ pub fn classify(cues: &Cues, facts: &Facts) -> Intent {
     if cues.prices && facts.pay_figure && facts.names_place {
         return Intent::PayFigure;
     }
+    // "Can I afford rent in Boston on this salary?", "is it expensive to
+    // live in Boston?": the pay there and what it buys, not the price of
+    // something.
+    if cues.prices && facts.names_place && !facts.pay_figure {
+        return Intent::Pay;
+    }
     if cues.cost || cues.cost_opener {
         return Intent::Cost;
     }
@@ -381,6 +387,14 @@ mod tests {
             ..Facts::default()
         };
         assert_eq!(classify(&prices, &no_place), Intent::Cost);
+        // "Can I afford rent in Boston on this salary?" asks what the pay
+        // there buys.
+        let pay_in_a_named_place = Facts {
+            pay_word: true,
+            names_place: true,
+            ..Facts::default()
+        };
+        assert_eq!(classify(&prices, &pay_in_a_named_place), Intent::Pay);
         let judge = Cues {
             judge: true,
             ..Cues::default()
