@@ -125,9 +125,15 @@ impl Engine {
             .flat_map(|o| o.phrasings.iter().chain(&o.keywords))
             .map(String::as_str)
             .collect();
+        // The words of a pay package ("caped at", "offerd") are read as
+        // written, so they are never "corrected" away before the package
+        // reader sees them.
+        let package_words = (kb.package_words.lists().into_iter())
+            .flat_map(|(_, list)| list.iter().map(String::as_str));
         let known: Vec<&str> = (entry_texts.iter().copied())
             .chain(off_topic_texts.iter().copied())
             .chain(kb.place_names())
+            .chain(package_words)
             .collect();
         let cache: HashMap<&str, String> = known.iter().map(|t| (*t, normalize(t))).collect();
         let mut analyzer = Analyzer::new(

@@ -273,3 +273,18 @@ fn how_expensive_a_place_is_comes_first_in_its_estimate() {
         assert!(first.contains(level), "{question}\n{text}");
     }
 }
+
+#[test]
+fn misspelt_offer_labels_and_caps_are_read_and_shown_spelt_right() {
+    // 100% up to 6% of 52,000 is 3,120, capped at 2,500: 54,500 in cash.
+    let reply = ask(
+        "first ofer: 52,000 with 100% 401k match up to 6% but caped at $2,500/yr. \
+         second ofer: 50,000 with 50% match up to 6%. which is better in cash?",
+    );
+    let text = common::text_of(&reply);
+    assert!(text.contains("The first offer comes out"), "{text}");
+    assert!(text.contains("Cash total: $54,500"), "{text}");
+    assert!(!text.contains("ofer "), "{text}");
+    let lettered = common::text_of(&ask("ofer A: 46k. ofer B: 44k. which pays more?"));
+    assert!(lettered.contains("Offer A comes out"), "{lettered}");
+}

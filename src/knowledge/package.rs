@@ -44,6 +44,10 @@ pub struct PackageWords {
 pub struct OfferWords {
     /// "offer", "job", "option".
     pub labels: Vec<String>,
+    /// Misspelt labels, each list headed by the label it means: "ofer" is
+    /// read as a label and shown as "offer".
+    #[serde(default)]
+    pub label_spellings: Vec<Vec<String>>,
     /// Order words, first to fourth: one list per place in the order.
     pub ordinals: Vec<Vec<String>>,
     pub other: Vec<String>,

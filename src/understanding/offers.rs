@@ -41,6 +41,8 @@ struct Word<'a> {
 #[derive(Debug, Clone)]
 pub struct OfferReader {
     labels: Vec<String>,
+    /// A misspelt label → the label it means.
+    spellings: Vec<(String, String)>,
     ordinals: Vec<Vec<String>>,
     other: Vec<String>,
     /// Each "offered" phrase, as words.
@@ -62,6 +64,14 @@ impl OfferReader {
         };
         OfferReader {
             labels: lower(&words.labels),
+            spellings: (words.label_spellings.iter())
+                .filter_map(|list| {
+                    let (label, spelt) = list.split_first()?;
+                    let label = label.trim().to_lowercase();
+                    Some(lower(spelt).into_iter().map(move |s| (s, label.clone())))
+                })
+                .flatten()
+                .collect(),
             ordinals: words.ordinals.iter().map(|o| lower(o)).collect(),
             other: lower(&words.other),
             after_ordinal: lower(&words.after_ordinal),
@@ -149,7 +159,13 @@ impl OfferReader {
     fn labelled(&self, words: &[Word]) -> (Vec<Mark>, Vec<Mark>) {
         let mut lettered: Vec<Mark> = Vec::new();
         let mut ordered: Vec<Mark> = Vec::new();
-        let is_label = |w: &str| self.labels.iter().any(|l| l == w);
+        // A misspelt label reads, and is shown, as the label it means.
+        let spelt = |w: &str| -> Option<&str> {
+            (self.spellings.iter())
+                .find(|(s, _)| s == w)
+                .map(|(_, label)| label.as_str())
+        };
+        let is_label = |w: &str| self.labels.iter().any(|l| l == w) || spelt(w).is_some();
         let mut last_noun: Option<&str> = None;
         let mut i = 0;
         while i < words.len() {
@@ -163,7 +179,7 @@ impl OfferReader {
                     words[i].start,
                     words[i + 1].end,
                     OfferLabel::Lettered {
-                        noun: word.to_string(),
+                        noun: spelt(word).unwrap_or(word).to_string(),
                         mark: mark.to_string(),
                     },
                 ));
@@ -192,7 +208,7 @@ impl OfferReader {
             };
             if let (Some(place), Some(noun)) = (place, noun) {
                 let noun = match is_label(noun) {
-                    true => noun,
+                    true => spelt(noun).unwrap_or(noun),
                     false => last_noun.unwrap_or(&self.labels[0]),
                 };
                 last_noun = Some(noun);
