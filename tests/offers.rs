@@ -288,3 +288,26 @@ fn misspelt_offer_labels_and_caps_are_read_and_shown_spelt_right() {
     let lettered = common::text_of(&ask("ofer A: 46k. ofer B: 44k. which pays more?"));
     assert!(lettered.contains("Offer A comes out"), "{lettered}");
 }
+
+#[test]
+fn hourly_offers_told_apart_by_their_places_are_weighed() {
+    // $25 and $22 an hour over 2,080 hours: $52,000 and $45,760.
+    for question in [
+        "$25/hr in Denver or $22/hr in Kansas City, which is better?",
+        "I have offer in Denver for 25 dollar per hour and offer in Kansas City for 22 dollar per hour. which is better?",
+    ] {
+        let text = common::text_of(&ask(question));
+        assert!(text.contains("$52,000"), "{question}\n{text}");
+        assert!(text.contains("$45,760"), "{question}\n{text}");
+    }
+}
+
+#[test]
+fn a_misspelt_offered_still_starts_an_employers_offer() {
+    // 47,000 - 12 × 210 = 44,480 against 45,500 - 12 × 60 = 44,780.
+    let text = common::text_of(&ask(
+        "the hosptial offerd me 47k but id pay $210 a month for health insurence. \
+         the clinic offerd 45,500 and the premium is only $60/month. wich is better??",
+    ));
+    assert!(text.contains("The clinic comes out about $300"), "{text}");
+}

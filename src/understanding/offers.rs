@@ -382,7 +382,16 @@ fn words_of(text: &str) -> Vec<Word<'_>> {
             }
             _ => {}
         }
-        if !in_word && matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | '(' | ')' | '-' | '/') {
+        // "$22/hr", "60/month": a rate's slash, between a number and its
+        // unit, breaks nothing.
+        let per = c == '/'
+            && n > 0
+            && chars[n - 1].1.is_ascii_digit()
+            && chars.get(n + 1).is_some_and(|(_, d)| d.is_alphabetic());
+        if !in_word
+            && !per
+            && matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | '(' | ')' | '-' | '/')
+        {
             broken = true;
         }
     }

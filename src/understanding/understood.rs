@@ -540,8 +540,13 @@ impl Understander {
     /// salary ("in Texas, …") gives its state to a rural part. One alone
     /// is kept too, for a conversation to weigh against a later one.
     fn offers_by_place(&self, normalized: &str) -> Vec<OfferTerms> {
-        // No salary-sized amount, no offer: most messages stop here.
-        if !has_salary_amount(normalized) {
+        // No salary-sized amount or hourly rate, no offer: most messages
+        // stop here.
+        let hourly_rate = || {
+            normalized.bytes().any(|b| b.is_ascii_digit())
+                && self.hourly_words.contains_any(&TokenText::new(normalized))
+        };
+        if !has_salary_amount(normalized) && !hourly_rate() {
             return Vec::new();
         }
         let mut offers: Vec<OfferTerms> = Vec::new();
