@@ -311,3 +311,14 @@ fn a_misspelt_offered_still_starts_an_employers_offer() {
     ));
     assert!(text.contains("The clinic comes out about $300"), "{text}");
 }
+
+#[test]
+fn a_state_said_before_the_offers_is_the_rural_offers_state() {
+    // Rural Texas's price level is 87.8 (BEA, 2024): 38,000 ÷ 0.878 = 43,263.
+    let text = common::text_of(&ask(
+        "In Texas, one job in rural area pay 38,000 dollar, other job in Houston pay 44,000 dollar. \
+         Which one is more after the living cost?",
+    ));
+    assert!(text.contains("rural Texas"), "{text}");
+    assert!(text.contains("$43,263"), "{text}");
+}

@@ -513,11 +513,20 @@ impl Understander {
                 if package.contribution_pct.is_none() {
                     package.contribution_pct = shared.contribution_pct;
                 }
-                let place = self.details.place(text, text);
+                // "In Texas, one job in a rural area …": the shared state
+                // is the rural place's.
+                let place = match (self.details.place(text, text), &shared_place) {
+                    (Some(Place::Rural { state: None }), Some(Place::State { abbrev, .. })) => {
+                        Some(Place::Rural {
+                            state: Some(abbrev.clone()),
+                        })
+                    }
+                    (place, _) => place.or_else(|| shared_place.clone()),
+                };
                 OfferTerms {
                     label: span.label.clone(),
                     package,
-                    place: place.or_else(|| shared_place.clone()),
+                    place,
                 }
             })
             .collect();
