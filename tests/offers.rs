@@ -206,10 +206,7 @@ fn pay_in_a_place_at_national_prices_is_answered_first() {
     ] {
         let reply = ask(question);
         let text = common::text_of(&reply);
-        let first = (text.lines().map(str::trim))
-            .filter(|l| !l.is_empty() && !l.starts_with("=="))
-            .nth(1)
-            .unwrap_or_default();
+        let first = first_line_after_headline(&text);
         assert!(first.contains(answer), "{question}\n{text}");
     }
     // The price of a thing is still a cost question.
@@ -235,10 +232,7 @@ fn whether_pay_is_enough_to_live_on_somewhere_is_answered_with_what_it_buys() {
         ),
     ] {
         let text = common::text_of(&ask(question));
-        let first = (text.lines().map(str::trim))
-            .filter(|l| !l.is_empty() && !l.starts_with("=="))
-            .nth(1)
-            .unwrap_or_default();
+        let first = first_line_after_headline(&text);
         assert!(first.contains(answer), "{question}\n{text}");
     }
 }
@@ -266,10 +260,7 @@ fn how_expensive_a_place_is_comes_first_in_its_estimate() {
             common::text_of(&reply)
         );
         let text = common::text_of(&reply);
-        let first = (text.lines().map(str::trim))
-            .filter(|l| !l.is_empty() && !l.starts_with("=="))
-            .nth(1)
-            .unwrap_or_default();
+        let first = first_line_after_headline(&text);
         assert!(first.contains(level), "{question}\n{text}");
     }
 }
@@ -321,4 +312,13 @@ fn a_state_said_before_the_offers_is_the_rural_offers_state() {
     ));
     assert!(text.contains("rural Texas"), "{text}");
     assert!(text.contains("$43,263"), "{text}");
+}
+
+/// The reply's first line after its headline (the range, for an estimate):
+/// where the answer to what was asked must stand.
+fn first_line_after_headline(text: &str) -> &str {
+    (text.lines().map(str::trim))
+        .filter(|l| !l.is_empty() && !l.starts_with("=="))
+        .nth(1)
+        .unwrap_or_default()
 }
