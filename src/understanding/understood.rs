@@ -350,8 +350,11 @@ impl Understander {
         let package = self.package.read(&normalized);
         // Offers are read from the words as corrected too ("ofer 1").
         let offers = match analysis.corrections.is_empty() {
-            true => self.read_offers(&normalized),
-            false => self.read_offers(&with_corrections(&normalized, &analysis.corrections)),
+            true => self.read_offers(&normalized, asks_hourly),
+            false => self.read_offers(
+                &with_corrections(&normalized, &analysis.corrections),
+                asks_hourly,
+            ),
         };
         let pay_figure = package
             .base
@@ -495,10 +498,12 @@ impl Understander {
     /// package and place. What comes before the first offer ("I put in 4%
     /// wherever I work", "all in Denver") counts for each offer that does
     /// not say otherwise.
-    fn read_offers(&self, normalized: &str) -> Vec<OfferTerms> {
+    /// `hourly` says the message has an hourly word ("per hour"): its
+    /// offers may be hourly rates without a `$`.
+    fn read_offers(&self, normalized: &str, hourly: bool) -> Vec<OfferTerms> {
         let spans = self.offers.spans(normalized);
         let Some(first) = spans.first() else {
-            return self.offers_by_place(normalized);
+            return self.offers_by_place(normalized, hourly);
         };
         let shared_text = &normalized[..first.start];
         let shared = self.package.read(shared_text);
@@ -548,14 +553,11 @@ impl Understander {
     /// message with a salary and a place is one; a part with a place and no
     /// salary ("in Texas, …") gives its state to a rural part. One alone
     /// is kept too, for a conversation to weigh against a later one.
-    fn offers_by_place(&self, normalized: &str) -> Vec<OfferTerms> {
+    fn offers_by_place(&self, normalized: &str, hourly: bool) -> Vec<OfferTerms> {
         // No salary-sized amount or hourly rate, no offer: most messages
         // stop here.
-        let hourly_rate = || {
-            normalized.bytes().any(|b| b.is_ascii_digit())
-                && self.hourly_words.contains_any(&TokenText::new(normalized))
-        };
-        if !has_salary_amount(normalized) && !hourly_rate() {
+        let hourly_rate = hourly && normalized.bytes().any(|b| b.is_ascii_digit());
+        if !has_salary_amount(normalized) && !hourly_rate {
             return Vec::new();
         }
         let mut offers: Vec<OfferTerms> = Vec::new();
