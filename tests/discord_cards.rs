@@ -168,3 +168,16 @@ fn the_greeting_offers_three_starting_points_and_names_help() {
     assert!(card.embeds[0].description.contains("/help"));
     assert!(!card.embeds[0].description.contains("Type `help`"));
 }
+
+#[test]
+fn a_salary_card_answers_what_their_pay_buys_there_first() {
+    // Boston's price level is 108.3 (BEA, 2024): 45,000 ÷ 1.083 = 41,551.
+    let reply = common::engine().answer("will 45k cover my rent in boston");
+    let cards = render::layout(&reply, common::words());
+    let description = &cards[0].embeds[0].description;
+    let second = description.lines().nth(1).unwrap_or_default();
+    assert!(
+        second.contains("$45,000 in Boston ≈ $41,5"),
+        "{description}"
+    );
+}

@@ -328,6 +328,19 @@ fn estimate_card(reply: &Reply, replies: &Replies, sections: &words::Sections) -
     let words = &replies.card;
     let mut lines = vec![sections.headline.trim().to_string()];
     if let Content::Estimate(content) = &reply.content {
+        // "Will 45k cover my rent in Boston?": the answer first.
+        if let Some(prices) = content.prices.as_ref().filter(|p| p.asked)
+            && let (Some(theirs), Some(yours)) = (prices.theirs, content.their_pay)
+        {
+            lines.push(fill(
+                &words.estimate_prices_asked,
+                &[
+                    ("yours", &dollars(yours)),
+                    ("place", &prices.place),
+                    ("theirs", &dollars(theirs)),
+                ],
+            ));
+        }
         if let Some(pay) = content.their_pay {
             lines.push(words::pay_position(replies, pay, &content.estimate));
         }

@@ -616,6 +616,9 @@ pub struct CardWords {
     pub option_bls: String,
     pub option_prices: String,
     pub estimate_prices: String,
+    /// First under the range when the person asked what their own pay is
+    /// worth there. `{yours}`, `{place}`, `{theirs}`.
+    pub estimate_prices_asked: String,
     /// `/help` on Discord.
     pub help: HelpWords,
     /// After the greeting on Discord, where typing `help` does nothing.
@@ -783,6 +786,7 @@ fn placeholders_of(path: &str) -> &'static [&'static str] {
         "comparison_prices" | "card.option_prices" | "card.estimate_prices" => {
             &["typical", "percent"]
         }
+        "card.estimate_prices_asked" => &["yours", "place", "theirs"],
         "comparison_gap" => &["higher", "lower", "gap", "percent"],
         "comparison_your_pay" => &["name", "position"],
         "comparison_cut" => &["shown", "named"],
